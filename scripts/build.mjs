@@ -1,0 +1,36 @@
+// Bundles the CLI and the cluster runtime into dist/ with esbuild, so that starting a cluster or
+// running `kubedojo exec` does not pay for TypeScript compilation. Rebuilds only when a source is newer.
+import { build } from 'esbuild';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const entries = { cli: 'server/cli/main.ts', runtime: 'server/cluster/runtime-main.ts' };
+
+function newest(dir) {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) t = Math.max(t, newest(p));
+    else if (e.name.endsWith('.ts') || e.name.endsWith('.json') || e.name.endsWith('.yaml')) t = Math.max(t, statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+const outs = Object.keys(entries).map((k) => join(root, 'dist', `${k}.mjs`));
+const force = process.argv.includes('--force');
+const stale = force || outs.some((o) => !existsSync(o)) || newest(join(root, 'server')) > Math.min(...outs.map((o) => statSync(o).mtimeMs));
+if (stale) {
+  await build({
+    entryPoints: Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, join(root, v)])),
+    outdir: join(root, 'dist'),
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    sourcemap: 'linked',
+    logLevel: 'warning',
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  });
+}
