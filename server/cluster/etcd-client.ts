@@ -144,6 +144,17 @@ export class EtcdClient {
     return { ok: !!r.succeeded, revision: Number(r.header.revision) };
   }
 
+  /** Creates many keys in transactions of at most 128 operations (etcd's --max-txn-ops default). */
+  async putMany(entries: [string, string | Buffer][]): Promise<number> {
+    let rev = 0;
+    for (let i = 0; i < entries.length; i += 128) {
+      const chunk = entries.slice(i, i + 128);
+      const r = await this.call('/v3/kv/txn', { compare: [], success: chunk.map(([k, v]) => ({ request_put: { key: b64(k), value: b64(v) } })), failure: [] });
+      rev = Number(r.header.revision);
+    }
+    return rev;
+  }
+
   async status(): Promise<{ version: string; revision: number; dbSize: number }> {
     const r = await this.call('/v3/maintenance/status', {}, 2000);
     return { version: r.version, revision: Number(r.header?.revision ?? 0), dbSize: Number(r.dbSize ?? 0) };

@@ -1,6 +1,6 @@
 // A cluster on disk: one kubeadm-shaped root tree per node, a fresh PKI, kubeconfigs and the
 // control-plane static pod manifests. Everything the candidate can look at lives in these trees.
-import { cpSync, existsSync, mkdirSync, writeFileSync, chmodSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, writeFileSync, chmodSync, readdirSync, symlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createClusterPki, kubeconfig } from './pki.ts';
 import { controlPlaneManifests, kubeletConfig, KUBERNETES_VERSION } from './manifests.ts';
@@ -63,7 +63,6 @@ HISTSIZE=5000
 shopt -s histappend checkwinsize
 PS1='\\u@\\h:\\w\\$ '
 [ -f /etc/bash_completion ] && ! shopt -oq posix && . /etc/bash_completion
-[ -f /usr/local/share/kubedojo/kubectl.bash ] && . /usr/local/share/kubedojo/kubectl.bash
 alias k=kubectl
 complete -o default -F __start_kubectl k
 export KUBECONFIG=\${KUBECONFIG:-/root/.kube/config}
@@ -92,6 +91,10 @@ export async function writeClusterTree(dir: string, spec: ClusterSpec): Promise<
       const src = join('/etc', e);
       if (existsSync(src)) cpSync(src, join(etc, e), { recursive: true, verbatimSymlinks: true, errorOnExist: false });
     }
+    for (const d of ['bin', 'lib', 'lib64', 'sbin']) {
+      if (existsSync(`/${d}`)) symlinkSync(`usr/${d}`, join(root, d));
+    }
+    for (const d of ['usr', 'proc', 'dev']) mkdirSync(join(root, d), { recursive: true });
     write(root, 'etc/hostname', node.name + '\n');
     write(root, 'etc/hosts', hostsFile(spec, node.name));
     write(root, 'etc/resolv.conf', 'nameserver 127.0.0.53\noptions edns0 trust-ad\nsearch .\n');

@@ -102,7 +102,8 @@ export function fieldErrorBody(e: FieldError): string {
     case 'Forbidden':
       return e.detail ? `Forbidden: ${e.detail}` : 'Forbidden';
     case 'Invalid': {
-      const base = e.value === undefined ? 'Invalid value' : `Invalid value: ${formatValue(e.value)}`;
+      const shown = (e as { valueRepr?: string }).valueRepr ?? (e.value === undefined ? undefined : formatValue(e.value));
+      const base = shown === undefined ? 'Invalid value' : `Invalid value: ${shown}`;
       return e.detail ? `${base}: ${e.detail}` : base;
     }
     case 'NotSupported': {

@@ -192,6 +192,12 @@ export class Store {
     return this.items.get(key)?.obj ?? { ...obj, metadata: { ...obj.metadata, resourceVersion: String(r.revision) } };
   }
 
+  /** Writes many new objects at once (cluster bootstrap); existing keys are overwritten. */
+  async createMany(entries: { key: string; obj: KObject }[]): Promise<void> {
+    const rev = await this.etcd.putMany(entries.map((e) => [e.key, encode(e.obj)]));
+    await this.waitFor(rev);
+  }
+
   /** Replaces the object if its stored revision is still `expectRev`. */
   async update(key: string, obj: KObject, expectRev: number): Promise<KObject> {
     const r = await this.etcd.putIf(key, encode(obj), expectRev);

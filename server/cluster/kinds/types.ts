@@ -87,6 +87,19 @@ export interface KindDef {
   prepareForUpdate?: (obj: KObject, old: KObject, ctx: StrategyContext) => void;
   validate?: (obj: KObject, ctx: StrategyContext) => FieldError[];
   validateUpdate?: (obj: KObject, old: KObject, ctx: StrategyContext) => FieldError[];
+  /** The scale subresource's paths (as a CRD declares them); present → /scale is served. */
+  scale?: { specReplicasPath: string; statusReplicasPath: string; labelSelectorPath?: string };
+  /** Custom resources: the version's openAPIV3Schema, used instead of `schemaType`. */
+  jsonSchema?: Record<string, any>;
+  /** Keep a status sent on create (objects whose status is set by their creator, e.g. Events). */
+  keepStatusOnCreate?: boolean;
+  /**
+   * Graceful deletion: seconds the object stays (with deletionTimestamp) before it is removed,
+   * or undefined to delete at once. `requested` is the client's gracePeriodSeconds.
+   */
+  deletionGracePeriod?: (obj: KObject, requested: number | undefined) => number | undefined;
+  /** Changes made when an object is marked for deletion (e.g. a Namespace turns Terminating). */
+  prepareForDelete?: (obj: KObject, ctx: StrategyContext) => void;
   /** Describes in a sentence what `kubectl describe`-style tools need; unused by the machinery. */
   notes?: string;
 }

@@ -22,3 +22,29 @@ export const TYPES: ReadonlyMap<string, TypeDef> = (() => {
 export function typeDef(name: string): TypeDef | undefined {
   return TYPES.get(name);
 }
+
+const flattened = new Map<string, TypeDef>();
+
+/**
+ * The type as JSON sees it: inline (embedded) fields replaced by the embedded type's own fields.
+ * Strict validation, patches and OpenAPI read this view; protobuf decoding reads `typeDef`.
+ */
+export function jsonTypeDef(name: string): TypeDef | undefined {
+  const hit = flattened.get(name);
+  if (hit) return hit;
+  const t = TYPES.get(name);
+  if (!t) return undefined;
+  if (!t.fields.some((f) => f.inline)) return t;
+  const fields = t.fields.flatMap((f) => (f.inline ? (jsonTypeDef(f.type)?.fields ?? []) : [f]));
+  const out = { ...t, fields };
+  flattened.set(name, out);
+  return out;
+}
+
+/** The schema type served for a group/version/kind (from the declarations' gvk). */
+export function typeForGvk(group: string, version: string, kind: string): TypeDef | undefined {
+  for (const t of TYPES.values()) {
+    if (t.gvk?.some((g) => g.group === group && g.version === version && g.kind === kind)) return t;
+  }
+  return undefined;
+}
