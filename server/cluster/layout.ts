@@ -56,6 +56,31 @@ function hostsFile(spec: ClusterSpec, self: string): string {
   return lines.join('\n') + '\n';
 }
 
+/** The kubelet's kubeconfig after TLS bootstrap: it reads the rotated client pair from a file. */
+function kubeletKubeconfig(server: string, caPem: string): string {
+  return `apiVersion: v1
+clusters:
+- cluster:
+    certificate-authority-data: ${Buffer.from(caPem).toString('base64')}
+    server: ${server}
+  name: default-cluster
+contexts:
+- context:
+    cluster: default-cluster
+    namespace: default
+    user: default-auth
+  name: default-context
+current-context: default-context
+kind: Config
+preferences: {}
+users:
+- name: default-auth
+  user:
+    client-certificate: /var/lib/kubelet/pki/kubelet-client-current.pem
+    client-key: /var/lib/kubelet/pki/kubelet-client-current.pem
+`;
+}
+
 const BASHRC = `# ~/.bashrc: kubedojo exam shell
 [ -z "$PS1" ] && return
 HISTCONTROL=ignoredups:ignorespace
@@ -109,7 +134,7 @@ export async function writeClusterTree(dir: string, spec: ClusterSpec): Promise<
     // kubelet on every node
     const kubeletKey = pki.clients[`kubelet-${node.name}`];
     write(root, 'etc/kubernetes/pki/ca.crt', pki.files['ca.crt']);
-    write(root, 'etc/kubernetes/kubelet.conf', kubeconfig({ server, caPem: pki.ca.cert, user: `system:node:${node.name}`, client: kubeletKey }), 0o600);
+    write(root, 'etc/kubernetes/kubelet.conf', kubeletKubeconfig(server, pki.ca.cert), 0o600);
     write(root, 'var/lib/kubelet/config.yaml', kubeletConfig());
     write(root, 'var/lib/kubelet/kubeadm-flags.env', 'KUBELET_KUBEADM_ARGS="--container-runtime-endpoint=unix:///var/run/containerd/containerd.sock --pod-infra-container-image=registry.k8s.io/pause:3.10.1"\n');
     write(root, 'var/lib/kubelet/pki/kubelet-client-current.pem', kubeletKey.cert + kubeletKey.key, 0o600);

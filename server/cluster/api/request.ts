@@ -52,7 +52,8 @@ export async function readBody(req: IncomingMessage, limit = MAX_BODY): Promise<
   for await (const c of req) {
     size += (c as Buffer).length;
     if (size > limit) {
-      req.destroy();
+      // answer first, then drop the connection (the rest of the body is not read)
+      req.pause();
       throw tooLarge();
     }
     chunks.push(c as Buffer);

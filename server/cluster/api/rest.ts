@@ -2,7 +2,7 @@
 // deletecollection and the status/scale subresources. Kind-specific rules come from the kind's
 // declaration (defaults, validation, columns); nothing here names a kind.
 import { randomUUID, randomInt } from 'node:crypto';
-import type { KindDef, KObject, StrategyContext, FieldError } from '../kinds/types.ts';
+import { InvalidObject, type KindDef, type KObject, type StrategyContext, type FieldError } from '../kinds/types.ts';
 import { jsonTypeDef, typeDef } from '../schema/index.ts';
 import { ResourceRegistry, gvString } from './registry.ts';
 import { Store, StoreAlreadyExists, StoreConflict, StoreNotFound } from './store.ts';
@@ -309,7 +309,7 @@ export class Rest {
     else delete m.generation;
     if (k.hasStatus && !k.keepStatusOnCreate) delete obj.status;
     this.validateNameShape(ctx, obj);
-    k.prepareForCreate?.(obj, ctx.strategy);
+    this.prepare(k, obj, () => k.prepareForCreate?.(obj, ctx.strategy));
     this.validate(ctx, obj);
     this.admitNamespace(ctx, obj);
     const key = this.key(k, m.namespace, m.name);
@@ -322,6 +322,16 @@ export class Rest {
       return { code: 201, body: saved };
     } catch (e) {
       if (e instanceof StoreAlreadyExists) throw alreadyExists(k.plural, k.group, m.name);
+      throw e;
+    }
+  }
+
+  /** Runs a strategy hook; field errors it throws become the Invalid reply. */
+  private prepare(k: KindDef, obj: KObject, hook: () => void): void {
+    try {
+      hook();
+    } catch (e) {
+      if (e instanceof InvalidObject) throw invalid(k.kind, k.group, obj.metadata?.name ?? '', e.errors);
       throw e;
     }
   }
@@ -375,7 +385,7 @@ export class Rest {
       m.generation = om.generation ?? 1;
       if (!deepEqual(specPart(old), specPart(next))) m.generation = (om.generation ?? 1) + 1;
     }
-    if (subresource !== 'status') k.prepareForUpdate?.(next, old, ctx.strategy);
+    if (subresource !== 'status') this.prepare(k, next, () => k.prepareForUpdate?.(next, old, ctx.strategy));
     this.validate(ctx, next, old);
     m.resourceVersion = om.resourceVersion;
     if (deepEqual(next, old)) return { code: 200, body: old };

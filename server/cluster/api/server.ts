@@ -14,6 +14,7 @@ import { authenticate, impersonation, serviceAccountUser, type TokenAuthority } 
 import { Authorizer, answerReview } from './authorizer.ts';
 import { buildOpenAPIv3, openAPIv3Root, hashDocument } from './openapi.ts';
 import { kindsFromCrd } from './crd.ts';
+import { Allocator } from './allocator.ts';
 
 export interface VersionInfo {
   gitVersion: string;
@@ -58,6 +59,7 @@ export class ApiServer {
   readonly registry: ResourceRegistry;
   readonly rest: Rest;
   readonly authz: Authorizer;
+  readonly allocator: Allocator;
   private openapiCache = new Map<string, { gen: number; json: string; hash: string }>();
   ready = false;
 
@@ -65,6 +67,7 @@ export class ApiServer {
     this.registry = new ResourceRegistry(o.builtins);
     this.rest = new Rest(o.store, this.registry);
     this.authz = new Authorizer(o.store);
+    this.allocator = new Allocator(o.store, o.config['service-cluster-ip-range'] ?? '10.96.0.0/12', o.config['service-node-port-range'] ?? '30000-32767');
   }
 
   /** Serves the kinds of the CRDs already stored, and follows CRD changes from now on. */
@@ -101,7 +104,7 @@ export class ApiServer {
   }
 
   private strategy(user: UserInfo): StrategyContext {
-    return { now: this.o.clock(), user, config: this.o.config };
+    return { now: this.o.clock(), user, config: this.o.config, allocate: (pool, wanted) => this.allocator.allocate(pool, wanted) };
   }
 
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -161,6 +164,10 @@ export class ApiServer {
     if (res.headersSent) {
       res.end();
       return;
+    }
+    if (err.code === 413) {
+      res.setHeader('Connection', 'close');
+      res.once('finish', () => res.socket?.destroySoon?.());
     }
     this.send(res, err.code, err.toStatus(), warnings);
   }
@@ -282,6 +289,7 @@ export class ApiServer {
     });
     const verbs = kind.verbs ?? DEFAULT_VERBS;
     if (!sub && !verbs.includes(verb)) throw methodNotSupported();
+    if (!rp.name && (verb === 'update' || verb === 'patch')) throw methodNotSupported();
     const ctx: RestContext = { kind, rp, query: q, strategy: this.strategy(user), warnings, accept: req.headers.accept ?? '' };
     const reply = (r: Reply) => this.send(res, r.code, r.body, warnings);
 

@@ -2,7 +2,7 @@
 // storage claims and the small configuration kinds. Facts (names, defaults, columns, error texts)
 // follow kube-apiserver 1.35; the code is ours.
 import { randomBytes } from 'node:crypto';
-import type { ColumnDef, FieldError, KindDef, KObject, StrategyContext } from './types.ts';
+import { InvalidObject, type ColumnDef, type FieldError, type KindDef, type KObject, type StrategyContext } from './types.ts';
 import { accessModesString, ageCol, col, formatLabels, nameCol, since, templateCols } from './format.ts';
 import {
   deepEqual, duplicate, forbidden, immutable, invalid, isDNS1123Label, isDNS1123Subdomain, isQualifiedName,
@@ -636,6 +636,33 @@ function validateServiceSpec(o: KObject, ctx: StrategyContext): FieldError[] {
   return errs;
 }
 
+/** Reserves the service's cluster IP and node ports from the cluster's pools (errors become field errors). */
+function allocateServiceAddresses(o: KObject, old: KObject | undefined, ctx: StrategyContext): void {
+  const spec = o.spec;
+  if (!ctx.allocate) return;
+  const errs: FieldError[] = [];
+  if (spec.type !== 'ExternalName' && spec.clusterIP !== 'None' && (!old || !spec.clusterIP || spec.clusterIP !== old.spec?.clusterIP)) {
+    const r = ctx.allocate('serviceIP', spec.clusterIP || undefined);
+    if ('error' in r) errs.push(invalid('spec.clusterIPs', [spec.clusterIP], r.error, `[]string{${JSON.stringify(spec.clusterIP)}}`));
+    else {
+      spec.clusterIP = String(r.value);
+      spec.clusterIPs = [spec.clusterIP];
+    }
+  }
+  if (spec.type === 'NodePort' || spec.type === 'LoadBalancer') {
+    (spec.ports ?? []).forEach((p: any, i: number) => {
+      const prev = (old?.spec?.ports ?? []).some((q: any) => q.nodePort && q.nodePort === p.nodePort);
+      if (prev) return;
+      const r = ctx.allocate!('nodePort', p.nodePort || undefined);
+      if ('error' in r) errs.push(invalid(`spec.ports[${i}].nodePort`, p.nodePort, r.error));
+      else p.nodePort = Number(r.value);
+    });
+  } else {
+    for (const p of spec.ports ?? []) delete p.nodePort;
+  }
+  if (errs.length) throw new InvalidObject(errs);
+}
+
 /** Service defaults; address allocation (clusterIP(s), nodePorts) is the store's hook, not done here. */
 export function defaultService(o: KObject): void {
   const spec = ensure(o, 'spec');
@@ -679,13 +706,25 @@ export const Service: KindDef = {
     col('Selector', 'string', 'Labels of the pods behind the service.', (o) => formatLabels(o.spec?.selector), true),
   ],
   hasStatus: true,
-  prepareForCreate: (o) => {
+  prepareForCreate: (o, ctx) => {
     defaultService(o);
     o.status = { loadBalancer: {} };
+    allocateServiceAddresses(o, undefined, ctx);
   },
-  prepareForUpdate: (o, old) => {
+  prepareForUpdate: (o, old, ctx) => {
+    const spec = ensure(o, 'spec');
+    // a replace that leaves out the allocated addresses keeps them, as kube-apiserver does
+    if (!spec.clusterIP && old.spec?.clusterIP && spec.type !== 'ExternalName') {
+      spec.clusterIP = old.spec.clusterIP;
+      spec.clusterIPs = old.spec.clusterIPs;
+    }
+    for (const p of spec.ports ?? []) {
+      const prev = (old.spec?.ports ?? []).find((q: any) => q.port === p.port && (q.protocol ?? 'TCP') === (p.protocol ?? 'TCP'));
+      if (!p.nodePort && prev?.nodePort && (spec.type === 'NodePort' || spec.type === 'LoadBalancer')) p.nodePort = prev.nodePort;
+    }
     defaultService(o);
     o.status = old.status;
+    allocateServiceAddresses(o, old, ctx);
   },
   validate: metaThen(true, 'dns1035', validateServiceSpec),
   validateUpdate: metaUpdateThen((o, old, ctx) => {

@@ -36,6 +36,11 @@ export interface StrategyContext {
   user: UserInfo;
   /** Cluster-wide settings (service CIDR, node-port range, …) as the API server was started with. */
   config: Record<string, string>;
+  /**
+   * Allocates from a cluster-wide pool ('serviceIP' in the service CIDR, 'nodePort' in the node-port
+   * range). With `wanted`, reserves that value or returns a FieldError detail saying why it can't.
+   */
+  allocate?: (pool: 'serviceIP' | 'nodePort', wanted?: string | number) => { value: string | number } | { error: string };
 }
 
 export interface ColumnDef {
@@ -102,4 +107,11 @@ export interface KindDef {
   prepareForDelete?: (obj: KObject, ctx: StrategyContext) => void;
   /** Describes in a sentence what `kubectl describe`-style tools need; unused by the machinery. */
   notes?: string;
+}
+
+/** Thrown by a strategy hook (e.g. an address allocation) to reject the object with field errors. */
+export class InvalidObject extends Error {
+  constructor(readonly errors: FieldError[]) {
+    super(errors.map((e) => `${e.field}: ${e.detail ?? e.type}`).join(', '));
+  }
 }
