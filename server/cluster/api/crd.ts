@@ -2,6 +2,7 @@
 // (discovery, REST, Table with its printer columns, status/scale subresources), stored under
 // /registry/<group>/<plural>/ as kube-apiserver stores them.
 import type { ColumnDef, FieldError, KindDef, KObject } from '../kinds/types.ts';
+import type { TypeDef } from '../schema/types.ts';
 import { humanDuration } from '../kinds/format.ts';
 import { DEFAULT_VERBS } from './registry.ts';
 
@@ -59,7 +60,7 @@ export function kindsFromCrd(crd: KObject): KindDef[] {
     out.push({
       group, version: v.name, kind: names.kind, plural: names.plural, singular: names.singular ?? names.kind.toLowerCase(),
       namespaced: spec.scope !== 'Cluster', shortNames: names.shortNames, categories: names.categories,
-      verbs: DEFAULT_VERBS, subresources, schemaType: `${group}/${v.name}/${names.kind}`,
+      verbs: DEFAULT_VERBS, subresources, schemaType: `${group.split('.').reverse().join('.')}.${v.name}.${names.kind}`,
       etcdResource: `${group}/${names.plural}`,
       columns, generation: true, hasStatus: !!subs.status, jsonSchema: schema,
       scale: subs.scale ? { specReplicasPath: subs.scale.specReplicasPath, statusReplicasPath: subs.scale.statusReplicasPath, labelSelectorPath: subs.scale.labelSelectorPath } : undefined,
@@ -81,7 +82,7 @@ export function validateAgainstSchema(obj: KObject, schema: any): FieldError[] {
       const t = typeOf(v);
       const ok = t === s.type || (s.type === 'number' && t === 'integer') || (v === null && s.nullable);
       if (!ok) {
-        errs.push({ type: 'Invalid', field: path, value: v, detail: `${path} in body must be of type ${s.type}: ${JSON.stringify(t)}` });
+        errs.push({ type: 'Invalid', field: path, value: t, detail: `${path} in body must be of type ${s.type}: ${JSON.stringify(t)}` });
         return;
       }
     }
@@ -129,4 +130,32 @@ export function unknownCustomFields(obj: KObject, schema: any): string[] {
   const { metadata: _m, apiVersion: _a, kind: _k, ...rest } = obj;
   walk(rest, schema, '');
   return out;
+}
+
+/**
+ * Schema-registry entries for a custom resource: a TypeDef for the kind and its List (so generic
+ * OpenAPI paths can be built), and the OpenAPI component the CRD's own schema becomes.
+ */
+export function crdTypeDefs(k: KindDef): { typeDefs: TypeDef[]; component: Record<string, unknown> } {
+  const META = 'io.k8s.apimachinery.pkg.apis.meta.v1';
+  const gvk = { group: k.group, version: k.version, kind: k.kind };
+  const base = [
+    { name: 'apiVersion', proto: 0, type: 'string', description: 'The versioned schema of this representation of an object.' },
+    { name: 'kind', proto: 0, type: 'string', description: 'The REST resource this object represents.' },
+  ];
+  const item: TypeDef = { name: k.schemaType, description: `${k.kind} is a custom resource.`, gvk: [gvk], fields: [...base, { name: 'metadata', proto: 0, type: `${META}.ObjectMeta`, description: 'Standard object metadata.' }] };
+  const list: TypeDef = {
+    name: `${k.schemaType}List`, description: `${k.kind}List is a list of ${k.kind}.`, gvk: [{ ...gvk, kind: `${k.kind}List` }],
+    fields: [...base, { name: 'metadata', proto: 0, type: `${META}.ListMeta`, description: 'Standard list metadata.' }, { name: 'items', proto: 0, type: `[]${k.schemaType}`, description: `List of ${k.plural}.` }],
+  };
+  const schema = JSON.parse(JSON.stringify(k.jsonSchema ?? { type: 'object' }));
+  schema.properties = {
+    apiVersion: { type: 'string', description: base[0].description },
+    kind: { type: 'string', description: base[1].description },
+    ...(schema.properties ?? {}),
+    metadata: { allOf: [{ $ref: `#/components/schemas/${META}.ObjectMeta` }], description: 'Standard object metadata.' },
+  };
+  schema.type = schema.type ?? 'object';
+  schema['x-kubernetes-group-version-kind'] = [gvk];
+  return { typeDefs: [item, list], component: schema };
 }

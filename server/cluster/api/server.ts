@@ -13,7 +13,7 @@ import { aggregatedDiscovery, AGGREGATED_CONTENT_TYPE, apiGroup, apiGroupList, a
 import { authenticate, impersonation, serviceAccountUser, type TokenAuthority } from './authn.ts';
 import { Authorizer, answerReview } from './authorizer.ts';
 import { buildOpenAPIv3, openAPIv3Root, hashDocument } from './openapi.ts';
-import { kindsFromCrd } from './crd.ts';
+import { kindsFromCrd, crdTypeDefs } from './crd.ts';
 import { Allocator } from './allocator.ts';
 
 export interface VersionInfo {
@@ -261,7 +261,11 @@ export class ApiServer {
       plural: k.plural, kind: k.kind, namespaced: k.namespaced, schemaType: k.schemaType, listSchemaType: k.schemaType + 'List',
       verbs: k.verbs ?? DEFAULT_VERBS, subresources: (k.subresources ?? []).map((s) => s.name), jsonSchema: k.jsonSchema,
     }));
-    const doc = buildOpenAPIv3({ group: gv.group, version: gv.version }, resources as any, jsonTypeDef);
+    const kinds = this.registry.inGroupVersion(gv.group, gv.version);
+    const custom = kinds.filter((k) => k.jsonSchema).map((k) => ({ k, ...crdTypeDefs(k) }));
+    const extra = new Map(custom.flatMap((c) => c.typeDefs.map((t) => [t.name, t] as const)));
+    const doc = buildOpenAPIv3({ group: gv.group, version: gv.version }, resources as any, (n) => extra.get(n) ?? jsonTypeDef(n)) as any;
+    for (const c of custom) doc.components.schemas[c.k.schemaType] = c.component;
     const json = JSON.stringify(doc);
     const entry = { gen: this.registry.generation, json, hash: hashDocument(json) };
     this.openapiCache.set(path, entry);
