@@ -7,7 +7,7 @@ import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { defaultSpec, writeClusterTree, type ClusterSpec } from './layout.ts';
 import { execCommand, runtimeSandboxCommand, sandboxAvailable, shellEnv } from './sandbox.ts';
-import { readState } from './runtime.ts';
+import { readState } from './state.ts';
 
 export class ClusterError extends Error {}
 
@@ -167,6 +167,14 @@ export class Clusters {
     const dir = this.dir(name);
     if (!existsSync(dir)) return false;
     const meta = existsSync(join(dir, 'session.json')) ? JSON.parse(readFileSync(join(dir, 'session.json'), 'utf8')) : {};
+    // The sandbox's PID 1 takes every process of the cluster with it when it dies.
+    if (alive(meta.nsPid)) {
+      try {
+        process.kill(meta.nsPid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
     if (alive(meta.pid)) {
       try {
         process.kill(-meta.pid, 'SIGTERM');

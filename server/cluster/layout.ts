@@ -4,6 +4,7 @@ import { cpSync, existsSync, mkdirSync, writeFileSync, chmodSync, readdirSync, s
 import { dirname, join } from 'node:path';
 import { createClusterPki, kubeconfig } from './pki.ts';
 import { controlPlaneManifests, kubeletConfig, KUBERNETES_VERSION } from './manifests.ts';
+import { SHARED_ETC } from './sandbox.ts';
 
 export interface NodeInfo {
   name: string;
@@ -112,7 +113,9 @@ export async function writeClusterTree(dir: string, spec: ClusterSpec): Promise<
     mkdirSync(root, { recursive: true });
     const etc = join(root, 'etc');
     mkdirSync(etc, { recursive: true });
+    for (const d of SHARED_ETC) mkdirSync(join(etc, d), { recursive: true });
     for (const e of ETC_ENTRIES) {
+      if (SHARED_ETC.includes(e)) continue;
       const src = join('/etc', e);
       if (existsSync(src)) cpSync(src, join(etc, e), { recursive: true, verbatimSymlinks: true, errorOnExist: false });
     }

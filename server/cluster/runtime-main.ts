@@ -18,6 +18,7 @@ const log = (line: string) => {
   }
 };
 
+log(`runtime process up after ${Math.round(process.uptime() * 1000)} ms`);
 const local = rest[0] === '--local';
 const runtime = new ClusterRuntime({
   clusterDir,

@@ -3,7 +3,7 @@
 // ready. Runs inside the cluster's sandbox (or unsandboxed in local mode, with a path prefix).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:https';
-import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { ClusterSpec } from './layout.ts';
@@ -83,7 +83,7 @@ export class ClusterRuntime {
     // environment, so the manifest stays exactly as kubeadm writes it).
     this.etcd = spawn(cmd[0], cmd.slice(1), {
       stdio: ['ignore', out, out],
-      env: { ...process.env, ETCD_HEARTBEAT_INTERVAL: '10', ETCD_ELECTION_TIMEOUT: '100' },
+      env: { ...process.env, ETCD_HEARTBEAT_INTERVAL: '10', ETCD_ELECTION_TIMEOUT: '100', GOGC: '50' },
     });
     this.etcd.on('exit', (code, sig) => this.o.log(`etcd exited (${code ?? sig})`));
     const listen = flagsOf(cmd).get('listen-client-urls') ?? 'https://127.0.0.1:2379';
@@ -184,16 +184,4 @@ export function versionInfo(): { [k: string]: string; gitVersion: string } {
   };
 }
 
-export function writeState(clusterDir: string, state: Record<string, unknown>): void {
-  writeFileSync(join(clusterDir, 'runtime.json'), JSON.stringify(state));
-}
-
-export function readState(clusterDir: string): Record<string, any> | undefined {
-  const p = join(clusterDir, 'runtime.json');
-  if (!existsSync(p)) return undefined;
-  try {
-    return JSON.parse(readFileSync(p, 'utf8'));
-  } catch {
-    return undefined;
-  }
-}
+export { writeState, readState } from './state.ts';

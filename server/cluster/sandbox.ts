@@ -28,10 +28,15 @@ export function sandboxAvailable(): { ok: boolean; why?: string } {
   return { ok: true };
 }
 
+/** Parts of the host's /etc every node shares read-only (certificates, the alternatives links). */
+export const SHARED_ETC = ['ssl', 'alternatives'];
+
 /** The read-only system view shared by every node: /usr from the host, merged-/usr symlinks. */
 function systemBinds(toolsBin: string): string[] {
   // (the merged-/usr links /bin, /lib, /lib64, /sbin are part of each node's tree: see layout.ts)
   const a = ['--ro-bind', '/usr', '/usr'];
+  // large, static parts of /etc are shared read-only instead of copied into every node
+  for (const d of SHARED_ETC) a.push('--ro-bind', `/etc/${d}`, `/etc/${d}`);
   // kubectl, helm and our node tools; hides whatever the host keeps in /usr/local/bin
   a.push('--ro-bind', toolsBin, '/usr/local/bin');
   a.push('--proc', '/proc', '--dev', '/dev');
@@ -59,9 +64,12 @@ export function runtimeSandboxCommand(o: { clusterDir: string; distDir: string; 
     '--ro-bind', o.toolsBin, `${IN_SANDBOX.tools}/bin`,
     '--info-fd', String(o.infoFd),
     '--chdir', '/',
-    '--', o.node, `${IN_SANDBOX.dist}/runtime.mjs`, IN_SANDBOX.cluster,
+    '--', o.node, ...(process.env.KUBEDOJO_RUNTIME_NODE_FLAGS ?? RUNTIME_NODE_FLAGS).split(' ').filter(Boolean), `${IN_SANDBOX.dist}/runtime.mjs`, IN_SANDBOX.cluster,
   ];
 }
+
+/** V8 flags of a runtime: a small young generation keeps an idle runtime's memory low. */
+export const RUNTIME_NODE_FLAGS = '--max-semi-space-size=1';
 
 /** The login environment of a candidate's shell, as on the exam's nodes. */
 export function shellEnv(term?: string): string[] {
