@@ -11,8 +11,10 @@ import { KINDS } from './kinds/index.ts';
 import { EtcdClient } from './etcd-client.ts';
 import { Store } from './api/store.ts';
 import { ApiServer } from './api/server.ts';
+import { MAX_BODY } from './api/request.ts';
 import { TokenAuthority } from './api/authn.ts';
 import { bootstrapObjects, writeBootstrap } from './bootstrap.ts';
+import { startNamespaceController } from './controllers/namespace.ts';
 import { manifestCommand, KUBERNETES_VERSION } from './manifests.ts';
 
 export interface RuntimeOptions {
@@ -145,6 +147,7 @@ export class ClusterRuntime {
       });
     }
     apiServer.startCrdSync();
+    startNamespaceController(apiServer, this.o.log);
     const tls = {
       cert: readFileSync(f('tls-cert-file', '/etc/kubernetes/pki/apiserver.crt')),
       key: readFileSync(f('tls-private-key-file', '/etc/kubernetes/pki/apiserver.key')),
@@ -155,6 +158,11 @@ export class ClusterRuntime {
     for (const host of addresses) {
       const s = createServer({ ...tls, requestCert: true, rejectUnauthorized: false, keepAliveTimeout: 65_000 }, (req, res) => void apiServer.handle(req, res));
       s.on('clientError', (_e, sock) => sock.destroy());
+      // Expect: 100-continue with a body over the limit is refused before the client sends it
+      s.on('checkContinue', (req, res) => {
+        if (Number(req.headers['content-length'] ?? 0) <= MAX_BODY) res.writeContinue();
+        void apiServer.handle(req, res);
+      });
       await new Promise<void>((resolve, reject) => {
         s.once('error', reject);
         s.listen(port, host, () => resolve());

@@ -168,3 +168,14 @@ test('delete waits for the object to go and prints upstream text', () => {
   assert.equal(c.kubectl('delete configmap gone -n gen').stderr.trim(), 'Error from server (NotFound): configmaps "gone" not found');
   assert.equal(c.kubectl('delete configmap gone -n gen --ignore-not-found').code, 0);
 });
+
+test('deleting a namespace empties it, and system namespaces cannot be deleted', () => {
+  c.k('create namespace doomed');
+  c.k('create configmap inside -n doomed');
+  c.k('create deployment inside --image=nginx -n doomed');
+  assert.equal(c.k('delete namespace doomed'), 'namespace "doomed" deleted\n');
+  assert.equal(c.kubectl('get namespace doomed').code, 1);
+  c.k('create namespace doomed');
+  assert.equal(c.kubectl('get configmap inside -n doomed').code, 1, 'content of the old namespace is gone');
+  assert.equal(c.kubectl('delete namespace default').stderr.trim(), 'Error from server (Forbidden): namespaces "default" is forbidden: this namespace may not be deleted');
+});

@@ -47,18 +47,28 @@ export function parseResourcePath(pathname: string): ResourcePath | undefined {
 }
 
 export async function readBody(req: IncomingMessage, limit = MAX_BODY): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const c of req) {
-    size += (c as Buffer).length;
-    if (size > limit) {
-      // answer first, then drop the connection (the rest of the body is not read)
-      req.pause();
-      throw tooLarge();
-    }
-    chunks.push(c as Buffer);
+  if (Number(req.headers['content-length'] ?? 0) > limit) {
+    req.resume(); // discard the body; the reply says why
+    throw tooLarge();
   }
-  return Buffer.concat(chunks);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    req.on('data', (c: Buffer) => {
+      if (over) return; // the rest is read and dropped, so the reply can still be sent
+      size += c.length;
+      if (size > limit) {
+        over = true;
+        chunks.length = 0;
+        reject(tooLarge());
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => !over && resolve(Buffer.concat(chunks)));
+    req.on('error', (e) => !over && reject(e));
+  });
 }
 
 export function mediaType(contentType: string | undefined): string {

@@ -391,7 +391,7 @@ export class Rest {
     if (deepEqual(next, old)) return { code: 200, body: old };
     const key = this.key(k, om.namespace, om.name);
     // an object marked for deletion goes away once its last finalizer is removed
-    if (m.deletionTimestamp && !(m.finalizers?.length)) {
+    if (m.deletionTimestamp && !(m.finalizers?.length) && !k.holdOnDelete?.(next)) {
       if (dry) return { code: 200, body: next };
       try {
         await this.store.delete(key, oldRev);
@@ -496,6 +496,8 @@ export class Rest {
     if (pre?.resourceVersion && pre.resourceVersion !== obj.metadata!.resourceVersion) {
       throw conflict(k.plural, k.group, obj.metadata!.name, `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in meta: ${obj.metadata!.resourceVersion}`);
     }
+    const why = k.forbidDelete?.(obj);
+    if (why) throw forbidden(k.plural, k.group, obj.metadata!.name, why);
     const policy = options?.propagationPolicy ?? ctx.query.get('propagationPolicy') ?? (options?.orphanDependents === true ? 'Orphan' : undefined);
     const m = obj.metadata!;
     const finalizers: string[] = [...(m.finalizers ?? [])];
@@ -503,7 +505,7 @@ export class Rest {
     if (policy === 'Orphan' && !finalizers.includes('orphan')) finalizers.push('orphan');
     const graceful = k.deletionGracePeriod?.(obj, options?.gracePeriodSeconds ?? (ctx.query.has('gracePeriodSeconds') ? Number(ctx.query.get('gracePeriodSeconds')) : undefined));
     const key = this.key(k, m.namespace, m.name);
-    if (finalizers.length || (graceful !== undefined && graceful > 0)) {
+    if (finalizers.length || (graceful !== undefined && graceful > 0) || k.holdOnDelete?.(obj)) {
       if (m.deletionTimestamp) return { code: 200, body: obj };
       const next = clone(obj);
       next.metadata!.finalizers = finalizers.length ? finalizers : undefined;

@@ -165,10 +165,7 @@ export class ApiServer {
       res.end();
       return;
     }
-    if (err.code === 413) {
-      res.setHeader('Connection', 'close');
-      res.once('finish', () => res.socket?.destroySoon?.());
-    }
+    if (err.code === 413) res.setHeader('Connection', 'close');
     this.send(res, err.code, err.toStatus(), warnings);
   }
 

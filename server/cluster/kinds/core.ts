@@ -838,6 +838,12 @@ export const Namespace: KindDef = {
   ],
   selectableFields: (o) => ({ 'status.phase': o.status?.phase ?? '' }),
   hasStatus: true,
+  // deleting a namespace leaves it Terminating until the namespace controller has emptied it
+  holdOnDelete: (o) => (o.spec?.finalizers ?? []).length > 0,
+  forbidDelete: (o) => (['default', 'kube-system', 'kube-public'].includes(o.metadata?.name) ? 'this namespace may not be deleted' : undefined),
+  prepareForDelete: (o) => {
+    o.status = { ...(o.status ?? {}), phase: 'Terminating' };
+  },
   prepareForCreate: (o) => {
     const md = ensure(o, 'metadata');
     const labels = ensure(md, 'labels');

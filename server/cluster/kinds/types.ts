@@ -103,6 +103,13 @@ export interface KindDef {
    * or undefined to delete at once. `requested` is the client's gracePeriodSeconds.
    */
   deletionGracePeriod?: (obj: KObject, requested: number | undefined) => number | undefined;
+  /**
+   * An object that must stay after a delete request until something finishes it, beyond
+   * metadata.finalizers (a Namespace waits for its spec.finalizers to be emptied).
+   */
+  holdOnDelete?: (obj: KObject) => boolean;
+  /** Why this object may not be deleted at all (a Forbidden reply), or undefined. */
+  forbidDelete?: (obj: KObject) => string | undefined;
   /** Changes made when an object is marked for deletion (e.g. a Namespace turns Terminating). */
   prepareForDelete?: (obj: KObject, ctx: StrategyContext) => void;
   /** Describes in a sentence what `kubectl describe`-style tools need; unused by the machinery. */
