@@ -1,6 +1,6 @@
 // apps/v1: Deployment, ReplicaSet, DaemonSet, StatefulSet, ControllerRevision.
 import type { FieldError, KindDef, KObject } from './types.ts';
-import { ageCol, col, formatLabelSelector, formatLabels, labelSelectorString, nameCol, templateCols } from './format.ts';
+import { ageCol, col, formatLabelSelector, formatLabels, labelSelectorString, nameCol, templateCols, replicaCountCols } from './format.ts';
 import {
   immutable, invalid, isEmptySelector, nonNegative, notSupported, required, selectorMatches, selectorMismatch,
   validateLabelSelector,
@@ -144,9 +144,7 @@ export const ReplicaSet: KindDef = {
   subresources: [STATUS, SCALE],
   columns: [
     nameCol(),
-    col('Desired', 'integer', 'Desired replicas.', (o) => o.spec?.replicas ?? 0),
-    col('Current', 'integer', 'Current replicas.', (o) => o.status?.replicas ?? 0),
-    col('Ready', 'integer', 'Ready replicas.', (o) => o.status?.readyReplicas ?? 0),
+    ...replicaCountCols(),
     ageCol(),
     ...templateCols((o) => o.spec?.template?.spec, (o) => formatLabelSelector(o.spec?.selector)),
   ],

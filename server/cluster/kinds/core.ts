@@ -3,7 +3,7 @@
 // follow kube-apiserver 1.35; the code is ours.
 import { randomBytes } from 'node:crypto';
 import { InvalidObject, type ColumnDef, type FieldError, type KindDef, type KObject, type StrategyContext } from './types.ts';
-import { accessModesString, ageCol, col, formatLabels, nameCol, since, templateCols } from './format.ts';
+import { accessModesString, ageCol, col, formatLabels, nameCol, since, templateCols, replicaCountCols } from './format.ts';
 import {
   deepEqual, duplicate, forbidden, immutable, invalid, isDNS1123Label, isDNS1123Subdomain, isQualifiedName,
   isValidPortName, isValidPortNum, nonNegative, notSupported, required, selectorMismatch, validateLabels,
@@ -1352,9 +1352,7 @@ export const ReplicationController: KindDef = {
   ],
   columns: [
     nameCol(),
-    col('Desired', 'integer', 'Desired replicas.', (o) => o.spec?.replicas ?? 0),
-    col('Current', 'integer', 'Current replicas.', (o) => o.status?.replicas ?? 0),
-    col('Ready', 'integer', 'Ready replicas.', (o) => o.status?.readyReplicas ?? 0),
+    ...replicaCountCols(),
     ageCol(),
     ...templateCols((o) => o.spec?.template?.spec, (o) => formatLabels(o.spec?.selector)),
   ],

@@ -191,3 +191,12 @@ export function templateCols(spec: (o: KObject) => any, selector?: (o: KObject) 
   if (selector) cols.push(col('Selector', 'string', 'Label selector of the controlled pods.', selector, true));
   return cols;
 }
+
+/** DESIRED / CURRENT / READY, as ReplicaSets and ReplicationControllers print them. */
+export function replicaCountCols(): ColumnDef[] {
+  return [
+    col('Desired', 'integer', 'Desired replicas.', (o) => o.spec?.replicas ?? 0),
+    col('Current', 'integer', 'Current replicas.', (o) => o.status?.replicas ?? 0),
+    col('Ready', 'integer', 'Ready replicas.', (o) => o.status?.readyReplicas ?? 0),
+  ];
+}
