@@ -179,3 +179,19 @@ test('deleting a namespace empties it, and system namespaces cannot be deleted',
   assert.equal(c.kubectl('get configmap inside -n doomed').code, 1, 'content of the old namespace is gone');
   assert.equal(c.kubectl('delete namespace default').stderr.trim(), 'Error from server (Forbidden): namespaces "default" is forbidden: this namespace may not be deleted');
 });
+
+test('a new namespace gets its default ServiceAccount and kube-root-ca.crt', () => {
+  c.k('create namespace fresh');
+  let out = '';
+  for (let i = 0; i < 20 && !out.includes('kube-root-ca.crt'); i++) out = c.k('get sa,cm -n fresh -o name');
+  assert.deepEqual(out.trim().split('\n').sort(), ['configmap/kube-root-ca.crt', 'serviceaccount/default']);
+  assert.match(c.k('create token default -n fresh'), /^eyJ/);
+});
+
+test('edit applies the editor\'s change', () => {
+  c.k('create configmap edited --from-literal=k=old -n gen');
+  const r = c.sh(`KUBE_EDITOR="sed -i 's/k: old/k: new/'" kubectl edit configmap edited -n gen`);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stdout, 'configmap/edited edited\n');
+  assert.equal(c.k("get cm edited -n gen -o jsonpath='{.data.k}'"), 'new');
+});
