@@ -22,6 +22,7 @@ export function isRoot(): boolean {
 
 /** Sandboxed mode needs bubblewrap and root (to enter the sandbox's namespaces with nsenter). */
 export function sandboxAvailable(): { ok: boolean; why?: string } {
+  if (process.env.KUBEDOJO_MODE === 'local') return { ok: false, why: 'KUBEDOJO_MODE=local' };
   if (process.platform !== 'linux') return { ok: false, why: 'not Linux' };
   if (!hasBubblewrap()) return { ok: false, why: 'bubblewrap (bwrap) is not installed: apt-get install bubblewrap' };
   if (!isRoot()) return { ok: false, why: 'not running as root (entering a session sandbox needs CAP_SYS_ADMIN)' };
