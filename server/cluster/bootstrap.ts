@@ -28,7 +28,7 @@ export function nodeObject(spec: ClusterSpec, n: ClusterSpec['nodes'][number], n
   return {
     apiVersion: 'v1', kind: 'Node',
     metadata: {
-      name: n.name, labels,
+      name: n.name, labels, uid: randomUUID(),
       annotations: { 'node.alpha.kubernetes.io/ttl': '0', 'volumes.kubernetes.io/controller-managed-attach-detach': 'true' },
     },
     spec: { podCIDR: n.podCIDR, podCIDRs: [n.podCIDR], ...(n.role === 'control-plane' ? { taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }] } : {}) },
@@ -113,7 +113,17 @@ export function bootstrapObjects(spec: ClusterSpec, caPem: string, adminKubeconf
   for (const ns of SYSTEM_NAMESPACES) {
     objs.push({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns, labels: { 'kubernetes.io/metadata.name': ns } }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } });
   }
-  for (const n of spec.nodes) objs.push(nodeObject(spec, n, now));
+  const micro = new Date().toISOString().replace(/Z$/, '000Z');
+  for (const n of spec.nodes) {
+    const node = nodeObject(spec, n, now);
+    objs.push(node);
+    // the kubelet's heartbeat Lease in kube-node-lease, owned by its Node
+    objs.push({
+      apiVersion: 'coordination.k8s.io/v1', kind: 'Lease',
+      metadata: { name: n.name, namespace: 'kube-node-lease', ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name: n.name, uid: node.metadata!.uid }] },
+      spec: { holderIdentity: n.name, leaseDurationSeconds: 40, renewTime: micro },
+    });
+  }
   const cp = spec.nodes[0];
   objs.push({
     apiVersion: 'v1', kind: 'Service',
@@ -178,7 +188,7 @@ export async function writeBootstrap(store: Store, registry: ResourceRegistry, o
     const k: KindDef | undefined = registry.all().find((x) => x.group === group && x.version === version && x.kind === o.kind);
     if (!k) throw new Error(`bootstrap: no kind ${gvString(group, version)} ${o.kind}`);
     const status = o.status;
-    o.metadata = { ...o.metadata, uid: randomUUID(), creationTimestamp: created };
+    o.metadata = { ...o.metadata, uid: o.metadata?.uid ?? randomUUID(), creationTimestamp: created };
     if (k.generation) o.metadata.generation = 1;
     k.prepareForCreate?.(o, ctx);
     if (status !== undefined) o.status = status;

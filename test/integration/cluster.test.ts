@@ -24,6 +24,8 @@ test('nodes are Ready with kubeadm roles and the exam version', () => {
     ['node01', 'Ready', '<none>', 'v1.35.2'],
   ]);
   assert.equal(cells(b.k('get nodes --no-headers')).length, 3, 'workers is a parameter');
+  assert.match(a.k('describe node node01'), /Lease:\n\s+HolderIdentity:\s+node01\n/);
+  assert.match(a.k('describe node controlplane'), /Taints:\s+node-role\.kubernetes\.io\/control-plane:NoSchedule\n/);
 });
 
 test('the shell is root on controlplane with kubeadm files, kubeconfig and etcdctl defaults', () => {
