@@ -153,9 +153,11 @@ test('auth can-i follows RBAC, impersonation included', () => {
 
 test('get -w streams changes until interrupted', () => {
   const r = c.sh(`kubectl create ns w >/dev/null
-(timeout 3 kubectl get cm -n w -w --output-watch-events > /tmp/watch.out 2>&1 &)
-sleep 1; kubectl create configmap one -n w >/dev/null; kubectl label cm one x=y -n w >/dev/null; kubectl delete cm one -n w >/dev/null
-sleep 2.5; cat /tmp/watch.out`);
+(timeout 8 kubectl get cm -n w -w --output-watch-events > /tmp/watch.out 2>&1 &)
+for i in $(seq 50); do grep -q kube-root-ca /tmp/watch.out 2>/dev/null && break; sleep 0.1; done
+kubectl create configmap one -n w >/dev/null; kubectl label cm one x=y -n w >/dev/null; kubectl delete cm one -n w >/dev/null
+for i in $(seq 50); do grep -q 'DELETED.*one' /tmp/watch.out && break; sleep 0.1; done
+cat /tmp/watch.out`);
   const lines = cells(r.stdout);
   assert.deepEqual(lines[0], ['EVENT', 'NAME', 'DATA', 'AGE']);
   const ev = lines.slice(1).filter((l) => l[1] === 'one').map((l) => l[0]);
