@@ -15,6 +15,7 @@ import { MAX_BODY } from './api/request.ts';
 import { TokenAuthority } from './api/authn.ts';
 import { bootstrapObjects, writeBootstrap } from './bootstrap.ts';
 import { startNamespaceController } from './controllers/namespace.ts';
+import { Scheduler } from './scheduler/scheduler.ts';
 import { startNamespaceDefaultsController } from './controllers/namespace-defaults.ts';
 import { manifestCommand, KUBERNETES_VERSION } from './manifests.ts';
 
@@ -149,6 +150,7 @@ export class ClusterRuntime {
     }
     apiServer.startCrdSync();
     startNamespaceController(apiServer, this.o.log);
+    new Scheduler(store).start();
     startNamespaceDefaultsController(apiServer, readFileSync(f('client-ca-file', '/etc/kubernetes/pki/ca.crt'), 'utf8'), this.o.log);
     const tls = {
       cert: readFileSync(f('tls-cert-file', '/etc/kubernetes/pki/apiserver.crt')),
