@@ -12,10 +12,11 @@ import type { Store } from './api/store.ts';
 import { nowRFC3339 } from './api/rest.ts';
 import { bootstrapPolicy } from './api/authz/bootstrap-policy.ts';
 import { KUBERNETES_VERSION } from './manifests.ts';
+import { namespaceDefaults } from './controllers/namespace-defaults.ts';
 
 export const SYSTEM_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
 
-export function nodeObject(spec: ClusterSpec, n: ClusterSpec['nodes'][number], now: string): KObject {
+export function nodeObject(n: ClusterSpec['nodes'][number], now: string): KObject {
   const labels: Record<string, string> = {
     'beta.kubernetes.io/arch': 'amd64', 'beta.kubernetes.io/os': 'linux',
     'kubernetes.io/arch': 'amd64', 'kubernetes.io/hostname': n.name, 'kubernetes.io/os': 'linux',
@@ -115,7 +116,7 @@ export function bootstrapObjects(spec: ClusterSpec, caPem: string, adminKubeconf
   }
   const micro = new Date().toISOString().replace(/Z$/, '000Z');
   for (const n of spec.nodes) {
-    const node = nodeObject(spec, n, now);
+    const node = nodeObject(n, now);
     objs.push(node);
     // the kubelet's heartbeat Lease in kube-node-lease, owned by its Node
     objs.push({
@@ -159,10 +160,7 @@ export function bootstrapObjects(spec: ClusterSpec, caPem: string, adminKubeconf
   objs.push(configMap('kube-public', 'cluster-info', {
     kubeconfig: `apiVersion: v1\nclusters:\n- cluster:\n    certificate-authority-data: ${Buffer.from(caPem).toString('base64')}\n    server: ${adminKubeconfigServer}\n  name: ""\ncontexts: null\ncurrent-context: ""\nkind: Config\npreferences: {}\nusers: null\n`,
   }));
-  for (const ns of SYSTEM_NAMESPACES) {
-    objs.push({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default', namespace: ns } });
-    objs.push(configMap(ns, 'kube-root-ca.crt', { 'ca.crt': caPem }));
-  }
+  for (const ns of SYSTEM_NAMESPACES) objs.push(...namespaceDefaults(ns, caPem));
   for (const sa of ['coredns', 'kube-proxy']) objs.push({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: sa, namespace: 'kube-system' } });
   objs.push({ apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: 'system-node-critical' }, value: 2000001000, description: 'Used for system critical pods that must not be moved from their current node.', preemptionPolicy: 'PreemptLowerPriority' });
   objs.push({ apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: 'system-cluster-critical' }, value: 2000000000, description: 'Used for system critical pods that must run in the cluster, but can be moved to another node if necessary.', preemptionPolicy: 'PreemptLowerPriority' });

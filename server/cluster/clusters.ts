@@ -49,6 +49,16 @@ function alive(pid: number | undefined): boolean {
   }
 }
 
+/** Sends a signal to a process (negative: its group), ignoring one that is already gone. */
+function signal(pid: number | undefined, sig: NodeJS.Signals): void {
+  if (!pid) return;
+  try {
+    process.kill(pid, sig);
+  } catch {
+    // already gone
+  }
+}
+
 async function freePort(): Promise<number> {
   return new Promise((res, rej) => {
     const s = createServer();
@@ -168,28 +178,12 @@ export class Clusters {
     if (!existsSync(dir)) return false;
     const meta = existsSync(join(dir, 'session.json')) ? JSON.parse(readFileSync(join(dir, 'session.json'), 'utf8')) : {};
     // The sandbox's PID 1 takes every process of the cluster with it when it dies.
-    if (alive(meta.nsPid)) {
-      try {
-        process.kill(meta.nsPid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }
+    signal(meta.nsPid, 'SIGKILL');
     if (alive(meta.pid)) {
-      try {
-        process.kill(-meta.pid, 'SIGTERM');
-      } catch {
-        // already gone
-      }
+      signal(-meta.pid, 'SIGTERM');
       const deadline = Date.now() + 3000;
       while (alive(meta.pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
-      if (alive(meta.pid)) {
-        try {
-          process.kill(-meta.pid, 'SIGKILL');
-        } catch {
-          // already gone
-        }
-      }
+      if (alive(meta.pid)) signal(-meta.pid, 'SIGKILL');
     }
     rmSync(dir, { recursive: true, force: true });
     return true;

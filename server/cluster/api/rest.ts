@@ -18,6 +18,7 @@ import {
 } from './selectors.ts';
 import { toTable, type IncludeObject } from './table.ts';
 import { unknownCustomFields } from './crd.ts';
+import { deepEqual } from '../kinds/validation.ts';
 
 export interface RestContext {
   kind: KindDef;
@@ -46,18 +47,6 @@ export function generateSuffix(): string {
 
 export function clone<T>(o: T): T {
   return o === undefined ? o : JSON.parse(JSON.stringify(o));
-}
-
-export function deepEqual(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b) || canonical(a) === canonical(b);
-}
-
-function canonical(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (v && typeof v === 'object') {
-    return `{${Object.keys(v as object).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as any)[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(v);
 }
 
 export function wantsTable(accept: string): boolean {
@@ -92,10 +81,6 @@ export class Rest {
     readonly store: Store,
     readonly registry: ResourceRegistry,
   ) {}
-
-  qualifiedKind(k: KindDef): string {
-    return k.kind;
-  }
 
   key(k: KindDef, ns: string | undefined, name: string): string {
     return ResourceRegistry.key(k, ns, name);

@@ -2,10 +2,10 @@
 // (version, health, discovery, OpenAPI) and dispatch of resource requests to generic REST.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { KindDef, KObject, StrategyContext, UserInfo } from '../kinds/types.ts';
-import { typeDef, jsonTypeDef } from '../schema/index.ts';
-import { ResourceRegistry, gvString, DEFAULT_VERBS } from './registry.ts';
+import { jsonTypeDef } from '../schema/index.ts';
+import { ResourceRegistry, DEFAULT_VERBS } from './registry.ts';
 import type { Store } from './store.ts';
-import { ApiError, badRequest, internal, methodNotSupported, notFound, pathNotFound, unauthorized } from './errors.ts';
+import { ApiError, badRequest, internal, methodNotSupported, pathNotFound, unauthorized } from './errors.ts';
 import { parseResourcePath, readBody, mediaType, type ResourcePath } from './request.ts';
 import { Rest, nowRFC3339, clone, type RestContext, type Reply } from './rest.ts';
 import { serveWatch } from './watch.ts';
@@ -294,7 +294,7 @@ export class ApiServer {
     const ctx: RestContext = { kind, rp, query: q, strategy: this.strategy(user), warnings, accept: req.headers.accept ?? '' };
     const reply = (r: Reply) => this.send(res, r.code, r.body, warnings);
 
-    if (sub) return reply(await this.subresource(req, ctx, sub, method, user));
+    if (sub) return reply(await this.subresource(req, ctx, sub, method));
     switch (verb) {
       case 'get':
         return reply(this.rest.get(ctx));
@@ -340,7 +340,7 @@ export class ApiServer {
     }
   }
 
-  private async subresource(req: IncomingMessage, ctx: RestContext, sub: string, method: string, user: UserInfo): Promise<Reply> {
+  private async subresource(req: IncomingMessage, ctx: RestContext, sub: string, method: string): Promise<Reply> {
     const k = ctx.kind;
     const name = ctx.rp.name;
     if (!name) throw pathNotFound();
@@ -417,13 +417,6 @@ export class ApiServer {
         },
       };
     }
-    void user;
     throw new ApiError(501, 'NotImplemented', `kubedojo: the ${k.plural}/${sub} subresource is not implemented yet`);
   }
 }
-
-export function notFoundFor(k: KindDef, name: string): ApiError {
-  return notFound(k.plural, k.group, name);
-}
-
-export { gvString, typeDef };

@@ -1,6 +1,5 @@
 // Server-side printing: meta.k8s.io/v1 Table from a kind's declared columns.
 import type { ColumnDef, KindDef, KObject } from '../kinds/types.ts';
-import { age } from '../kinds/format.ts';
 
 export type IncludeObject = 'None' | 'Metadata' | 'Object';
 
@@ -45,5 +44,3 @@ export function toTable(k: KindDef, items: KObject[], meta: { resourceVersion?: 
   t.rows = items.map((o) => tableRow(k, o, now, include));
   return t;
 }
-
-export { age };

@@ -48,7 +48,11 @@ function matchesNodeSelectorTerm(term: any, node: KObject): boolean {
 }
 
 /** Requests of a pod as the scheduler counts them: max(init containers, sum of containers) + overhead. */
+const requestsCache = new WeakMap<KObject, Record<string, number>>();
+
 export function podRequests(pod: KObject): Record<string, number> {
+  const hit = requestsCache.get(pod);
+  if (hit) return hit;
   const sum: Record<string, number> = {};
   for (const c of pod.spec?.containers ?? []) {
     for (const [k, v] of Object.entries(c.resources?.requests ?? {})) sum[k] = (sum[k] ?? 0) + parseQuantity(v);
@@ -56,6 +60,8 @@ export function podRequests(pod: KObject): Record<string, number> {
   for (const c of pod.spec?.initContainers ?? []) {
     for (const [k, v] of Object.entries(c.resources?.requests ?? {})) sum[k] = Math.max(sum[k] ?? 0, parseQuantity(v));
   }
+  // stored objects are replaced, never changed in place, so a pod's requests can be kept with it
+  requestsCache.set(pod, sum);
   return sum;
 }
 
