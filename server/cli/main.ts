@@ -12,7 +12,9 @@ const clusters = new Clusters(defaultPaths(ROOT));
 const USAGE = `kubedojo — CKA practice clusters driven by the real kubectl
 
 Usage:
-  kubedojo cluster create NAME [--workers N] [--json]   create a cluster (controlplane + N workers, default 1)
+  kubedojo cluster create NAME [--workers N] [--clock-speed X] [--json]
+                                      create a cluster (controlplane + N workers, default 1;
+                                      --clock-speed runs cluster time X times faster, for tests)
   kubedojo cluster list [--json]                        list clusters
   kubedojo cluster delete NAME                          stop and remove a cluster
   kubedojo exec NAME [--node NODE] -- CMD [ARGS...]     run a command as root on a node (default controlplane)
@@ -111,12 +113,13 @@ async function main(argv: string[]): Promise<number> {
     const sub = args.shift();
     if (sub === 'create') {
       const workers = takeFlag(args, '--workers');
+      const speed = takeFlag(args, '--clock-speed');
       const json = takeBool(args, '--json');
       rejectUnknown(args);
       const name = args.shift() ?? fail('cluster create needs a NAME');
       if (args.length) fail(`unexpected argument: ${args[0]}`);
       const t0 = Date.now();
-      const info = await clusters.create(name, { workers: workers === undefined ? 1 : Number(workers) });
+      const info = await clusters.create(name, { workers: workers === undefined ? 1 : Number(workers), clockSpeed: speed === undefined ? undefined : Number(speed) });
       const ms = Date.now() - t0;
       if (json) process.stdout.write(JSON.stringify({ ...info, startupMs: ms }, null, 2) + '\n');
       else {

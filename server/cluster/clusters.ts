@@ -110,12 +110,14 @@ export class Clusters {
     return readdirSync(base).sort().map((n) => this.info(n)).filter((x): x is ClusterInfo => !!x);
   }
 
-  async create(name: string, o: { workers?: number; timeoutMs?: number } = {}): Promise<ClusterInfo> {
+  async create(name: string, o: { workers?: number; timeoutMs?: number; clockSpeed?: number } = {}): Promise<ClusterInfo> {
     if (!NAME_RE.test(name) || name.length > 63) {
       throw new ClusterError(`invalid cluster name "${name}": use lower-case letters, digits and '-', starting and ending with a letter or digit (at most 63)`);
     }
     const workers = o.workers ?? 1;
     if (!Number.isInteger(workers) || workers < 0 || workers > 9) throw new ClusterError(`--workers must be a whole number from 0 to 9 (got ${o.workers})`);
+    const clockSpeed = o.clockSpeed ?? 1;
+    if (!(clockSpeed >= 1 && clockSpeed <= 1000)) throw new ClusterError(`--clock-speed must be a number from 1 to 1000 (got ${o.clockSpeed})`);
     this.checkInstalled();
     const dir = this.dir(name);
     if (existsSync(dir)) {
@@ -124,7 +126,7 @@ export class Clusters {
       rmSync(dir, { recursive: true, force: true });
     }
     mkdirSync(join(dir, 'logs'), { recursive: true });
-    const spec = defaultSpec(name, workers);
+    const spec = defaultSpec(name, workers, clockSpeed);
     await writeClusterTree(dir, spec);
     const completion = join(this.paths.root, '.tools', 'completion', 'kubectl.bash');
     if (existsSync(completion)) {

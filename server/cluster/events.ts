@@ -5,9 +5,9 @@ import type { Store } from './api/store.ts';
 import { nowRFC3339, clone } from './api/rest.ts';
 
 export class EventRecorder {
-  constructor(private store: Store, private component: string, private host?: string) {}
+  constructor(private store: Store, private component: string, private host?: string, private clock: () => Date = () => new Date()) {}
 
-  async record(obj: KObject, type: 'Normal' | 'Warning', reason: string, message: string, now = new Date()): Promise<void> {
+  async record(obj: KObject, type: 'Normal' | 'Warning', reason: string, message: string, now = this.clock()): Promise<void> {
     const m = obj.metadata ?? {};
     const ns = m.namespace ?? 'default';
     const t = nowRFC3339(now);

@@ -24,6 +24,8 @@ export interface ClusterSpec {
   nodes: NodeInfo[];
   created: string;
   kubernetesVersion: string;
+  /** Cluster seconds per real second (1: real time; tests run faster). */
+  clockSpeed?: number;
 }
 
 /** Host /etc files a node needs (users, shells, libraries, terminal and editor settings). */
@@ -34,14 +36,14 @@ const ETC_ENTRIES = [
   'profile', 'profile.d', 'protocols', 'services', 'shadow', 'shells', 'skel', 'ssl', 'terminfo', 'timezone', 'vim', 'magic', 'networks',
 ];
 
-export function defaultSpec(name: string, workers: number): ClusterSpec {
+export function defaultSpec(name: string, workers: number, clockSpeed = 1): ClusterSpec {
   const nodes: NodeInfo[] = [{ name: 'controlplane', ip: '172.30.1.2', role: 'control-plane', podCIDR: '192.168.0.0/24' }];
   for (let i = 1; i <= workers; i++) {
     nodes.push({ name: `node${String(i).padStart(2, '0')}`, ip: `172.30.${i + 1}.2`, role: 'worker', podCIDR: `192.168.${i}.0/24` });
   }
   return {
     name, workers, apiPort: 6443, etcdPort: 2379, serviceCIDR: '10.96.0.0/12', podCIDR: '192.168.0.0/16', nodes,
-    created: new Date().toISOString(), kubernetesVersion: KUBERNETES_VERSION,
+    created: new Date().toISOString(), kubernetesVersion: KUBERNETES_VERSION, clockSpeed,
   };
 }
 

@@ -14,9 +14,10 @@ import { ApiServer } from './api/server.ts';
 import { MAX_BODY } from './api/request.ts';
 import { TokenAuthority } from './api/authn.ts';
 import { bootstrapObjects, writeBootstrap } from './bootstrap.ts';
-import { startNamespaceController } from './controllers/namespace.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
-import { startNamespaceDefaultsController } from './controllers/namespace-defaults.ts';
+import { startControllerManager } from './controllers/index.ts';
+import { makeCtx, type Ctx } from './controllers/framework.ts';
+import { Clock } from './clock.ts';
 import { manifestCommand, KUBERNETES_VERSION } from './manifests.ts';
 
 export interface RuntimeOptions {
@@ -44,10 +45,14 @@ export class ClusterRuntime {
   private servers: Server[] = [];
   private store?: Store;
   api?: ApiServer;
+  ctx?: Ctx;
   spec: ClusterSpec;
+  readonly clock: Clock;
+  private stops: (() => void)[] = [];
 
   constructor(readonly o: RuntimeOptions) {
     this.spec = JSON.parse(readFileSync(join(o.clusterDir, 'cluster.json'), 'utf8'));
+    this.clock = new Clock(this.spec.clockSpeed ?? 1);
   }
 
   private path(p: string): string {
@@ -131,7 +136,7 @@ export class ClusterRuntime {
     const port = this.o.portOverride?.api ?? Number(api.get('secure-port') ?? 6443);
     const advertise = api.get('advertise-address') ?? this.spec.nodes[0].ip;
     const apiServer = new ApiServer({
-      store, builtins: KINDS, tokens, clock: () => new Date(),
+      store, builtins: KINDS, tokens, clock: () => this.clock.now(),
       config: {
         'service-cluster-ip-range': api.get('service-cluster-ip-range') ?? this.spec.serviceCIDR,
         'service-node-port-range': api.get('service-node-port-range') ?? '30000-32767',
@@ -145,13 +150,20 @@ export class ClusterRuntime {
     if (!store.get('/registry/namespaces/default')) {
       const caPem = readFileSync(f('client-ca-file', '/etc/kubernetes/pki/ca.crt'), 'utf8');
       await writeBootstrap(store, apiServer.registry, bootstrapObjects(this.spec, caPem, `https://${advertise}:${port}`), {
-        now: new Date(), user: { username: 'system:apiserver', groups: ['system:masters'] }, config: {},
+        now: this.clock.now(), user: { username: 'system:apiserver', groups: ['system:masters'] }, config: {},
       });
     }
     apiServer.startCrdSync();
-    startNamespaceController(apiServer, this.o.log);
-    new Scheduler(store).start();
-    startNamespaceDefaultsController(apiServer, readFileSync(f('client-ca-file', '/etc/kubernetes/pki/ca.crt'), 'utf8'), this.o.log);
+    const caPem = readFileSync(f('client-ca-file', '/etc/kubernetes/pki/ca.crt'), 'utf8');
+    // controllers and scheduler act as their components' users, through the same REST strategy
+    const ctx = makeCtx(apiServer, this.clock, this.o.log, { username: 'system:kube-controller-manager', groups: ['system:authenticated'] });
+    this.ctx = ctx;
+    const kcm = flagsOf(this.manifest('kube-controller-manager.yaml'));
+    const cm = startControllerManager(ctx, { caPem, caKeyPem: readFileSync(this.path(kcm.get('cluster-signing-key-file') ?? '/etc/kubernetes/pki/ca.key'), 'utf8'), flags: kcm });
+    this.stops.push(() => cm.stop());
+    const scheduler = new Scheduler(store, () => this.clock.now());
+    scheduler.start();
+    this.stops.push(() => scheduler.stop());
     const tls = {
       cert: readFileSync(f('tls-cert-file', '/etc/kubernetes/pki/apiserver.crt')),
       key: readFileSync(f('tls-private-key-file', '/etc/kubernetes/pki/apiserver.key')),
@@ -178,6 +190,13 @@ export class ClusterRuntime {
   }
 
   async stop(): Promise<void> {
+    for (const s of this.stops.splice(0)) {
+      try {
+        s();
+      } catch {
+        // stopping one component must not keep the others running
+      }
+    }
     for (const s of this.servers) s.close();
     this.store?.stop();
     if (this.etcd && this.etcd.exitCode === null) {

@@ -17,9 +17,9 @@ export interface Run {
 export class TestCluster {
   constructor(readonly name: string) {}
 
-  static async create(prefix = 't', workers = 1): Promise<TestCluster> {
+  static async create(prefix = 't', workers = 1, o: { clockSpeed?: number } = {}): Promise<TestCluster> {
     const name = `${prefix}-${randomBytes(3).toString('hex')}`;
-    await clusters.create(name, { workers });
+    await clusters.create(name, { workers, clockSpeed: o.clockSpeed });
     return new TestCluster(name);
   }
 

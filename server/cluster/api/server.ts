@@ -103,7 +103,7 @@ export class ApiServer {
     await this.o.store.update(s.key, next, s.rev).catch(() => undefined);
   }
 
-  private strategy(user: UserInfo): StrategyContext {
+  strategy(user: UserInfo): StrategyContext {
     return { now: this.o.clock(), user, config: this.o.config, allocate: (pool, wanted) => this.allocator.allocate(pool, wanted) };
   }
 

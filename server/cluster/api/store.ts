@@ -51,6 +51,8 @@ function encode(obj: KObject): string {
 
 export class Store {
   private items = new Map<string, StoredObject>();
+  /** The same objects grouped by resource (`/registry/<resource>/`), so a list scans one resource. */
+  private buckets = new Map<string, Map<string, StoredObject>>();
   private history: StoreEvent[] = [];
   private listeners = new Set<StoreListener>();
   private waiters: { rev: number; resolve: () => void }[] = [];
@@ -66,9 +68,10 @@ export class Store {
   async start(): Promise<void> {
     const r = await this.etcd.range(this.prefix, { prefix: true });
     this.items.clear();
+    this.buckets.clear();
     for (const kv of r.kvs) {
       const obj = decode(kv);
-      if (obj) this.items.set(kv.key, { key: kv.key, obj, rev: kv.modRevision });
+      if (obj) this.put({ key: kv.key, obj, rev: kv.modRevision });
     }
     this.revision = r.revision;
     this.oldest = r.revision;
@@ -98,13 +101,13 @@ export class Store {
       if (!cur || cur.rev !== kv.modRevision) {
         const obj = decode(kv);
         if (!obj) continue;
-        this.items.set(kv.key, { key: kv.key, obj, rev: kv.modRevision });
+        this.put({ key: kv.key, obj, rev: kv.modRevision });
         this.emit({ type: cur ? 'MODIFIED' : 'ADDED', key: kv.key, obj, rev: kv.modRevision, prev: cur?.obj });
       }
     }
     for (const [key, cur] of [...this.items]) {
       if (!seen.has(key)) {
-        this.items.delete(key);
+        this.drop(key);
         this.emit({ type: 'DELETED', key, obj: cur.obj, rev: r.revision, prev: cur.obj });
       }
     }
@@ -117,13 +120,13 @@ export class Store {
       const cur = this.items.get(e.kv.key);
       if (e.type === 'DELETE') {
         if (!cur) continue;
-        this.items.delete(e.kv.key);
+        this.drop(e.kv.key);
         const obj = { ...cur.obj, metadata: { ...cur.obj.metadata, resourceVersion: String(e.kv.modRevision) } };
         this.emit({ type: 'DELETED', key: e.kv.key, obj, rev: e.kv.modRevision, prev: cur.obj });
       } else {
         const obj = decode(e.kv);
         if (!obj) continue;
-        this.items.set(e.kv.key, { key: e.kv.key, obj, rev: e.kv.modRevision });
+        this.put({ key: e.kv.key, obj, rev: e.kv.modRevision });
         this.emit({ type: cur ? 'MODIFIED' : 'ADDED', key: e.kv.key, obj, rev: e.kv.modRevision, prev: cur?.obj });
       }
       this.setRevision(e.kv.modRevision);
@@ -173,6 +176,24 @@ export class Store {
     this.etcd.close();
   }
 
+  private static bucketOf(key: string): string {
+    const i = key.indexOf('/', 10); // after '/registry/'
+    return i < 0 ? key : key.slice(0, i + 1);
+  }
+
+  private put(s: StoredObject): void {
+    this.items.set(s.key, s);
+    const b = Store.bucketOf(s.key);
+    let m = this.buckets.get(b);
+    if (!m) this.buckets.set(b, (m = new Map()));
+    m.set(s.key, s);
+  }
+
+  private drop(key: string): void {
+    this.items.delete(key);
+    this.buckets.get(Store.bucketOf(key))?.delete(key);
+  }
+
   get(key: string): StoredObject | undefined {
     return this.items.get(key);
   }
@@ -180,7 +201,9 @@ export class Store {
   /** Objects whose key starts with the prefix, sorted by key (etcd's order). */
   list(prefix: string): StoredObject[] {
     const out: StoredObject[] = [];
-    for (const [k, v] of this.items) if (k.startsWith(prefix)) out.push(v);
+    const b = Store.bucketOf(prefix);
+    const source = prefix.length >= b.length && b.endsWith('/') && b !== this.prefix ? this.buckets.get(b) ?? new Map<string, StoredObject>() : this.items;
+    for (const [k, v] of source) if (k.startsWith(prefix)) out.push(v);
     out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     return out;
   }
