@@ -2,6 +2,7 @@
 // namespaces, the nodes, the `kubernetes` Service, kubeadm's ConfigMaps, the default RBAC policy,
 // the system PriorityClasses, each namespace's `default` ServiceAccount and `kube-root-ca.crt`.
 // Written in one batch so a new cluster is ready in milliseconds.
+import { addonObjects, ADDON_NAMESPACES } from './addons.ts';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { release } from 'node:os';
@@ -164,6 +165,10 @@ export function bootstrapObjects(spec: ClusterSpec, caPem: string, adminKubeconf
   for (const sa of ['coredns', 'kube-proxy']) objs.push({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: sa, namespace: 'kube-system' } });
   objs.push({ apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: 'system-node-critical' }, value: 2000001000, description: 'Used for system critical pods that must not be moved from their current node.', preemptionPolicy: 'PreemptLowerPriority' });
   objs.push({ apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: 'system-cluster-critical' }, value: 2000000000, description: 'Used for system critical pods that must run in the cluster, but can be moved to another node if necessary.', preemptionPolicy: 'PreemptLowerPriority' });
+  const addons = addonObjects(spec);
+  objs.push(...addons.filter((o) => o.kind === 'Namespace'));
+  for (const ns of ADDON_NAMESPACES) objs.push(...namespaceDefaults(ns, caPem));
+  objs.push(...addons.filter((o) => o.kind !== 'Namespace'));
   const policy = bootstrapPolicy();
   objs.push(...policy.clusterRoles, ...policy.clusterRoleBindings, ...policy.roles, ...policy.roleBindings);
   return objs;

@@ -1,72 +1,25 @@
-// The default scheduler: pods without a node are filtered against every node (unschedulable,
-// taints and tolerations, node selector and required node affinity, resources, host ports),
-// scored to spread them (least allocated), and bound through the API. Unschedulable pods get
+// The default scheduler: pods without a node are filtered against every node by the default
+// profile's plugins (plugins.ts), scored, and bound; when no node fits, lower-priority pods are
+// preempted where that helps. Unschedulable pods get
 // upstream's PodScheduled=False condition and FailedScheduling event, and are retried whenever a
 // node or pod changes.
 import type { KObject } from '../kinds/types.ts';
 import type { Store } from '../api/store.ts';
 import { clone, nowRFC3339 } from '../api/rest.ts';
-import { parseQuantity } from '../kinds/core.ts';
 import { EventRecorder } from '../events.ts';
+import { FILTERS, podRequests, scoreNodes, volumePreFilter, type CycleState } from './plugins.ts';
 
 const SCHEDULER = 'default-scheduler';
+/** Changes that can make a waiting pod schedulable. */
+const REQUEUE_ON = ['/registry/minions/', '/registry/pods/', '/registry/persistentvolumeclaims/', '/registry/persistentvolumes/', '/registry/namespaces/'];
+
+export { podRequests };
 
 interface Verdict {
   /** Upstream's reason text for one node, e.g. `Insufficient cpu`. */
   reasons: string[];
-  /** Whether evicting lower-priority pods could help (resources) or not (taints, affinity…). */
+  /** Whether evicting lower-priority pods could help (resources, ports, spreading) or not (taints, affinity…). */
   preemptionHelps: boolean;
-}
-
-function tolerates(pod: KObject, taint: any): boolean {
-  return (pod.spec?.tolerations ?? []).some((t: any) => {
-    if (t.effect && t.effect !== taint.effect) return false;
-    if (t.operator === 'Exists') return !t.key || t.key === taint.key;
-    return t.key === taint.key && (t.value ?? '') === (taint.value ?? '');
-  });
-}
-
-function matchesNodeSelectorTerm(term: any, node: KObject): boolean {
-  const labels = node.metadata?.labels ?? {};
-  const exprOk = (term.matchExpressions ?? []).every((e: any) => {
-    const v = labels[e.key];
-    switch (e.operator) {
-      case 'In': return v !== undefined && (e.values ?? []).includes(v);
-      case 'NotIn': return v === undefined || !(e.values ?? []).includes(v);
-      case 'Exists': return v !== undefined;
-      case 'DoesNotExist': return v === undefined;
-      case 'Gt': return v !== undefined && Number(v) > Number(e.values?.[0]);
-      case 'Lt': return v !== undefined && Number(v) < Number(e.values?.[0]);
-      default: return false;
-    }
-  });
-  const fieldsOk = (term.matchFields ?? []).every((f: any) => {
-    const v = f.key === 'metadata.name' ? node.metadata?.name : undefined;
-    return f.operator === 'In' ? (f.values ?? []).includes(v) : f.operator === 'NotIn' ? !(f.values ?? []).includes(v) : false;
-  });
-  return exprOk && fieldsOk;
-}
-
-/** Requests of a pod as the scheduler counts them: max(init containers, sum of containers) + overhead. */
-const requestsCache = new WeakMap<KObject, Record<string, number>>();
-
-export function podRequests(pod: KObject): Record<string, number> {
-  const hit = requestsCache.get(pod);
-  if (hit) return hit;
-  const sum: Record<string, number> = {};
-  for (const c of pod.spec?.containers ?? []) {
-    for (const [k, v] of Object.entries(c.resources?.requests ?? {})) sum[k] = (sum[k] ?? 0) + parseQuantity(v);
-  }
-  for (const c of pod.spec?.initContainers ?? []) {
-    for (const [k, v] of Object.entries(c.resources?.requests ?? {})) sum[k] = Math.max(sum[k] ?? 0, parseQuantity(v));
-  }
-  // stored objects are replaced, never changed in place, so a pod's requests can be kept with it
-  requestsCache.set(pod, sum);
-  return sum;
-}
-
-function taintText(t: any): string {
-  return `{${t.key}: ${t.value ?? ''}}`;
 }
 
 export class Scheduler {
@@ -80,7 +33,7 @@ export class Scheduler {
   private lastFailure = new Map<string, { message: string; at: number }>();
 
   constructor(private store: Store, private now: () => Date = () => new Date()) {
-    this.events = new EventRecorder(store, SCHEDULER);
+    this.events = new EventRecorder(store, SCHEDULER, undefined, now);
   }
 
   start(): void {
@@ -88,7 +41,7 @@ export class Scheduler {
     this.unsubscribe = this.store.subscribe((ev) => {
       if (ev.key.startsWith('/registry/pods/') && ev.type !== 'DELETED') this.enqueue(ev.key, ev.obj);
       // a node change or a pod leaving can make room: look at the waiting pods again
-      else if (ev.key.startsWith('/registry/minions/') || ev.key.startsWith('/registry/pods/')) this.requeueWaiting();
+      else if (REQUEUE_ON.some((p) => ev.key.startsWith(p))) this.requeueWaiting();
     });
     this.retry = setInterval(() => this.requeueWaiting(), 10_000);
     this.retry.unref();
@@ -130,83 +83,132 @@ export class Scheduler {
     }
   }
 
-  private filter(pod: KObject, node: KObject, podsOnNode: KObject[]): Verdict {
+  private cycleState(pod: KObject): CycleState {
+    const nodes = this.store.list('/registry/minions/').map((n) => n.obj);
+    const podsByNode = new Map<string, KObject[]>();
+    for (const s of this.store.list('/registry/pods/')) {
+      const p = s.obj;
+      const n = p.spec?.nodeName;
+      if (!n || p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed') continue;
+      let arr = podsByNode.get(n);
+      if (!arr) podsByNode.set(n, (arr = []));
+      arr.push(p);
+    }
+    const byKey = (prefix: string) => new Map(this.store.list(prefix).map((s) => [s.key.slice(prefix.length), s.obj]));
+    return {
+      pod, nodes, podsByNode,
+      namespaces: byKey('/registry/namespaces/'),
+      pvcs: byKey('/registry/persistentvolumeclaims/'),
+      pvs: this.store.list('/registry/persistentvolumes/').map((s) => s.obj),
+      storageClasses: byKey('/registry/storageclasses/'),
+    };
+  }
+
+  private filter(s: CycleState, node: KObject): Verdict {
     const reasons: string[] = [];
     let preemptionHelps = true;
-    const hard = (r: string) => {
-      reasons.push(r);
-      preemptionHelps = false;
-    };
-    if (node.spec?.unschedulable && !tolerates(pod, { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' })) {
-      hard('node(s) were unschedulable');
-      return { reasons, preemptionHelps };
-    }
-    const sel = pod.spec?.nodeSelector ?? {};
-    const labels = node.metadata?.labels ?? {};
-    const selOk = Object.entries(sel).every(([k, v]) => labels[k] === v);
-    const required = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
-    const affOk = !required?.nodeSelectorTerms?.length || required.nodeSelectorTerms.some((t: any) => matchesNodeSelectorTerm(t, node));
-    if (!selOk || !affOk) {
-      hard("node(s) didn't match Pod's node affinity/selector");
-      return { reasons, preemptionHelps };
-    }
-    const taint = (node.spec?.taints ?? []).find((t: any) => (t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !tolerates(pod, t));
-    if (taint) {
-      hard(`node(s) had untolerated taint ${taintText(taint)}`);
-      return { reasons, preemptionHelps };
-    }
-    const ports = new Set<string>();
-    for (const p of podsOnNode) for (const c of p.spec?.containers ?? []) for (const cp of c.ports ?? []) if (cp.hostPort) ports.add(`${cp.protocol ?? 'TCP'}/${cp.hostPort}`);
-    const wantPorts = (pod.spec?.containers ?? []).flatMap((c: any) => (c.ports ?? []).filter((cp: any) => cp.hostPort).map((cp: any) => `${cp.protocol ?? 'TCP'}/${cp.hostPort}`));
-    if (wantPorts.some((p: string) => ports.has(p))) reasons.push("node(s) didn't have free ports for the requested pod ports");
-    const alloc = node.status?.allocatable ?? {};
-    const want = podRequests(pod);
-    const used: Record<string, number> = {};
-    for (const p of podsOnNode) for (const [k, v] of Object.entries(podRequests(p))) used[k] = (used[k] ?? 0) + v;
-    if (podsOnNode.length + 1 > parseQuantity(alloc.pods ?? '110')) reasons.push('Too many pods');
-    for (const [res, amount] of Object.entries(want)) {
-      if (!amount) continue;
-      const cap = alloc[res] === undefined ? 0 : parseQuantity(alloc[res]);
-      if ((used[res] ?? 0) + amount > cap) reasons.push(`Insufficient ${res}`);
+    for (const f of FILTERS) {
+      const r = f.filter(s, node);
+      if (!r.length) continue;
+      reasons.push(...r);
+      if (!f.preemptionHelps) {
+        preemptionHelps = false;
+        break; // upstream stops at the first plugin that cannot be helped
+      }
     }
     return { reasons, preemptionHelps };
   }
 
-  private score(pod: KObject, node: KObject, podsOnNode: KObject[]): number {
-    const alloc = node.status?.allocatable ?? {};
-    const frac = (res: string) => {
-      const cap = parseQuantity(alloc[res] ?? '0');
-      if (!cap) return 0;
-      const used = podsOnNode.reduce((a, p) => a + (podRequests(p)[res] ?? (res === 'cpu' ? 0.1 : 200 * 2 ** 20)), 0) + (podRequests(pod)[res] ?? 0);
-      return used / cap;
-    };
-    // least allocated, counting each pod as upstream's non-zero defaults (100m CPU, 200Mi memory)
-    return 100 - ((frac('cpu') + frac('memory')) / 2) * 100;
-  }
-
   private async scheduleOne(key: string): Promise<void> {
-    const s = this.store.get(key);
-    if (!s || !this.wants(s.obj)) return;
-    const pod = s.obj;
-    const nodes = this.store.list('/registry/minions/').map((n) => n.obj);
-    const pods = this.store.list('/registry/pods/').map((p) => p.obj).filter((p) => p.spec?.nodeName && !['Succeeded', 'Failed'].includes(p.status?.phase));
-    const feasible: { node: KObject; score: number }[] = [];
+    const st = this.store.get(key);
+    if (!st || !this.wants(st.obj)) return;
+    const pod = st.obj;
+    const s = this.cycleState(pod);
+    const pre = volumePreFilter(s);
+    if (pre) return this.unschedulable(key, pod, s.nodes.length, new Map(), s.nodes.length, pre);
+    const feasible: KObject[] = [];
     const counts = new Map<string, number>();
+    const verdicts = new Map<string, Verdict>();
     let hopeless = 0;
-    for (const node of nodes) {
-      const on = pods.filter((p) => p.spec.nodeName === node.metadata!.name);
-      const v = this.filter(pod, node, on);
-      if (!v.reasons.length) feasible.push({ node, score: this.score(pod, node, on) });
+    for (const node of s.nodes) {
+      const v = this.filter(s, node);
+      verdicts.set(node.metadata!.name, v);
+      if (!v.reasons.length) feasible.push(node);
       else {
         if (!v.preemptionHelps) hopeless++;
         for (const r of v.reasons) counts.set(r, (counts.get(r) ?? 0) + 1);
       }
     }
-    if (!feasible.length) return this.unschedulable(key, pod, nodes.length, counts, hopeless);
-    feasible.sort((a, b) => b.score - a.score);
-    const best = feasible.filter((f) => f.score === feasible[0].score);
-    const chosen = best[Math.floor(Math.random() * best.length)].node;
+    if (!feasible.length) {
+      const preempted = pod.spec?.preemptionPolicy === 'Never' ? undefined : await this.preempt(key, s, verdicts);
+      return this.unschedulable(key, pod, s.nodes.length, counts, hopeless, undefined, preempted);
+    }
+    const scores = scoreNodes(s, feasible);
+    const top = Math.max(...scores.values());
+    const best = feasible.filter((n) => scores.get(n.metadata!.name) === top);
+    const chosen = best[Math.floor(Math.random() * best.length)];
     await this.bind(key, chosen.metadata!.name);
+  }
+
+  /**
+   * Default preemption: on each node where only evictable reasons failed, remove lower-priority
+   * pods until the pod fits, give back as many as possible (highest priority first), and pick the
+   * node whose victims matter least. Victims are deleted gracefully; the pod is nominated there.
+   * Returns whether a node was nominated.
+   */
+  private async preempt(key: string, s: CycleState, verdicts: Map<string, Verdict>): Promise<'nominated' | 'none'> {
+    const prio = (p: KObject) => p.spec?.priority ?? 0;
+    const mine = prio(s.pod);
+    let best: { node: string; victims: KObject[] } | undefined;
+    const better = (a: KObject[], b: KObject[]) => {
+      const maxA = Math.max(...a.map(prio)), maxB = Math.max(...b.map(prio));
+      if (maxA !== maxB) return maxA < maxB;
+      const sumA = a.reduce((x, p) => x + prio(p), 0), sumB = b.reduce((x, p) => x + prio(p), 0);
+      if (sumA !== sumB) return sumA < sumB;
+      return a.length < b.length;
+    };
+    for (const node of s.nodes) {
+      const name = node.metadata!.name;
+      if (!verdicts.get(name)?.preemptionHelps) continue;
+      const on = s.podsByNode.get(name) ?? [];
+      const lower = on.filter((p) => prio(p) < mine && !p.metadata?.deletionTimestamp);
+      if (!lower.length) continue;
+      const keep = on.filter((p) => !lower.includes(p));
+      const fits = (pods: KObject[]) => !this.filter({ ...s, podsByNode: new Map(s.podsByNode).set(name, pods) }, node).reasons.length;
+      if (!fits(keep)) continue;
+      const victims: KObject[] = [];
+      for (const p of [...lower].sort((a, b) => prio(b) - prio(a))) {
+        if (fits([...keep, p])) keep.push(p);
+        else victims.push(p);
+      }
+      if (!victims.length) continue;
+      if (!best || better(victims, best.victims)) best = { node: name, victims };
+    }
+    if (!best) return 'none';
+    const cur = this.store.get(key);
+    if (cur) {
+      const next = clone(cur.obj);
+      next.status = { ...(next.status ?? {}), nominatedNodeName: best.node };
+      await this.store.update(key, next, cur.rev).catch(() => undefined);
+    }
+    for (const v of best.victims) {
+      const vk = `/registry/pods/${v.metadata!.namespace}/${v.metadata!.name}`;
+      const vs = this.store.get(vk);
+      if (!vs) continue;
+      await this.events.record(v, 'Normal', 'Preempted', `Preempted by pod ${s.pod.metadata!.uid} on node ${best.node}`, this.now());
+      const next = clone(vs.obj);
+      const t = nowRFC3339(this.now());
+      next.status = { ...(next.status ?? {}), conditions: [...(next.status?.conditions ?? []).filter((c: any) => c.type !== 'DisruptionTarget'), { type: 'DisruptionTarget', status: 'True', lastProbeTime: null, lastTransitionTime: t, reason: 'PreemptionByScheduler', message: `${SCHEDULER}: preempting to accommodate a higher priority pod` }] };
+      if (next.spec?.nodeName) {
+        // bound pods terminate gracefully on their node; the kubelet finishes the deletion
+        const grace = next.spec.terminationGracePeriodSeconds ?? 30;
+        next.metadata = next.metadata ?? {};
+        next.metadata.deletionTimestamp = nowRFC3339(new Date(this.now().getTime() + grace * 1000));
+        next.metadata!.deletionGracePeriodSeconds = grace;
+        await this.store.update(vk, next, vs.rev).catch(() => undefined);
+      } else await this.store.delete(vk, vs.rev).catch(() => undefined);
+    }
+    return 'nominated';
   }
 
   private async bind(key: string, nodeName: string): Promise<void> {
@@ -223,16 +225,17 @@ export class Scheduler {
     await this.events.record(saved, 'Normal', 'Scheduled', `Successfully assigned ${m.namespace}/${m.name} to ${nodeName}`, this.now());
   }
 
-  private async unschedulable(key: string, pod: KObject, total: number, counts: Map<string, number>, hopeless: number): Promise<void> {
-    const parts = [...counts].map(([r, n]) => `${n} ${r}`).sort();
+  private async unschedulable(key: string, pod: KObject, total: number, counts: Map<string, number>, hopeless: number, preFilter?: string, preempted?: 'nominated' | 'none'): Promise<void> {
+    const histogram = (m: Map<string, number>) => [...m].map(([r, n]) => `${n} ${r}`).sort().join(', ');
     const helpful = total - hopeless;
-    const pre = [
-      ...(helpful > 0 ? [`${helpful} No preemption victims found for incoming pod`] : []),
-      ...(hopeless > 0 ? [`${hopeless} Preemption is not helpful for scheduling`] : []),
-    ];
+    const pre = new Map<string, number>();
+    if (helpful > 0) pre.set('No preemption victims found for incoming pod', helpful);
+    if (hopeless > 0) pre.set('Preemption is not helpful for scheduling', hopeless);
+    const preMsg = pod.spec?.preemptionPolicy === 'Never' ? ' preemption: not eligible due to preemptionPolicy=Never.'
+      : preempted === 'nominated' ? '' : ` preemption: 0/${total} nodes are available: ${histogram(pre)}.`;
     const message = total === 0
       ? 'no nodes available to schedule pods'
-      : `0/${total} nodes are available: ${parts.join(', ')}. preemption: 0/${total} nodes are available: ${pre.join(', ')}.`;
+      : `0/${total} nodes are available: ${preFilter ?? histogram(counts)}.${preMsg}`;
     const s = this.store.get(key);
     if (!s) return;
     const cur = (s.obj.status?.conditions ?? []).find((c: any) => c.type === 'PodScheduled');
