@@ -1,11 +1,11 @@
 // Bundles the CLI and the cluster runtime into dist/ with esbuild, so that starting a cluster or
 // running `kubedojo exec` does not pay for TypeScript compilation. Rebuilds only when a source is newer.
 import { build } from 'esbuild';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
-const entries = { cli: 'server/cli/main.ts', runtime: 'server/cluster/runtime-main.ts' };
+const entries = { cli: 'server/cli/main.ts', runtime: 'server/cluster/runtime-main.ts', nodetool: 'server/cluster/node/tool-main.ts' };
 
 function newest(dir) {
   let t = 0;
@@ -33,4 +33,16 @@ if (stale) {
     logLevel: 'warning',
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
+}
+
+// The node tools (ssh, crictl, systemctl, …) live beside kubectl in .tools/bin, which every node
+// sees as /usr/local/bin: a shim per tool, and the bundle they run.
+const toolsBin = join(root, '.tools', 'bin');
+mkdirSync(toolsBin, { recursive: true });
+copyFileSync(join(root, 'dist', 'nodetool.mjs'), join(toolsBin, '.nodetool.mjs'));
+for (const name of JSON.parse(readFileSync(join(root, 'server/cluster/node/tool-names.json'), 'utf8'))) {
+  const shim = join(toolsBin, name);
+  const text = `#!/bin/sh\nexec ${process.execPath} "\${0%/*}/.nodetool.mjs" ${name} "$@"\n`;
+  if (!existsSync(shim) || readFileSync(shim, 'utf8') !== text) writeFileSync(shim, text);
+  chmodSync(shim, 0o755);
 }

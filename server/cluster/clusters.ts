@@ -126,6 +126,7 @@ export class Clusters {
       rmSync(dir, { recursive: true, force: true });
     }
     mkdirSync(join(dir, 'logs'), { recursive: true });
+    mkdirSync(join(dir, 'run'), { recursive: true });
     const spec = defaultSpec(name, workers, clockSpeed);
     await writeClusterTree(dir, spec);
     const completion = join(this.paths.root, '.tools', 'completion', 'kubectl.bash');
@@ -211,6 +212,8 @@ export class Clusters {
     env.KUBECONFIG = join(root, 'root', '.kube', 'config');
     env.HOME = process.env.HOME ?? '/root';
     env.KUBEDOJO_LOCAL_MODE = '1';
+    env.KUBEDOJO_NODE = n;
+    env.KUBEDOJO_NODE_SOCK = join(info.dir, 'run', 'node.sock');
     return { argv: cmd, options: { env, cwd: existsSync(join(root, 'root')) && statSync(join(root, 'root')).isDirectory() ? join(root, 'root') : process.cwd() } };
   }
 }

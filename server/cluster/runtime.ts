@@ -4,7 +4,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:https';
 import { mkdirSync, openSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { ClusterSpec } from './layout.ts';
 import { KINDS } from './kinds/index.ts';
@@ -18,6 +18,9 @@ import { Scheduler } from './scheduler/scheduler.ts';
 import { startControllerManager } from './controllers/index.ts';
 import { makeCtx, type Ctx } from './controllers/framework.ts';
 import { Clock } from './clock.ts';
+import { NodeService } from './node/service.ts';
+import { sshTool, type NodeSpawner } from './node/ssh.ts';
+import { nodeShellCommand, shellEnv } from './sandbox.ts';
 import { manifestCommand, KUBERNETES_VERSION } from './manifests.ts';
 
 export interface RuntimeOptions {
@@ -49,6 +52,7 @@ export class ClusterRuntime {
   spec: ClusterSpec;
   readonly clock: Clock;
   private stops: (() => void)[] = [];
+  nodeService?: NodeService;
 
   constructor(readonly o: RuntimeOptions) {
     this.spec = JSON.parse(readFileSync(join(o.clusterDir, 'cluster.json'), 'utf8'));
@@ -185,8 +189,32 @@ export class ClusterRuntime {
       });
       this.servers.push(s);
     }
+    await this.startNodeTools();
     apiServer.ready = true;
     this.o.log(`ready in ${Date.now() - t0} ms`);
+  }
+
+  /** How to run a command in a node's view from here (sandboxed: nested bwrap; local: env and cwd). */
+  readonly spawnOnNode: NodeSpawner = (node, cmd, term) => {
+    if (!this.o.root) return { argv: nodeShellCommand({ node, cmd, term }) };
+    const env: NodeJS.ProcessEnv = {};
+    for (const kv of shellEnv(term)) env[kv.slice(0, kv.indexOf('='))] = kv.slice(kv.indexOf('=') + 1);
+    const nodeRoot = join(this.o.clusterDir, 'nodes', node);
+    const tools = join(dirname(process.argv[1] ?? '.'), '..', '.tools', 'bin');
+    Object.assign(env, {
+      PATH: `${tools}:${process.env.PATH ?? '/usr/bin:/bin'}`, HOME: process.env.HOME ?? '/root', KUBECONFIG: join(nodeRoot, 'root', '.kube', 'config'),
+      KUBEDOJO_LOCAL_MODE: '1', KUBEDOJO_NODE: node, KUBEDOJO_NODE_SOCK: join(this.o.clusterDir, 'run', 'node.sock'),
+    });
+    return { argv: cmd, env, cwd: join(nodeRoot, 'root') };
+  };
+
+  /** The socket the node tools (ssh, crictl, systemctl, journalctl…) of every node talk to. */
+  private async startNodeTools(): Promise<void> {
+    const svc = new NodeService(join(this.o.clusterDir, 'run', 'node.sock'), this.o.log);
+    svc.register('ssh', sshTool(this.spec, this.spawnOnNode));
+    this.nodeService = svc;
+    await svc.start();
+    this.stops.push(() => svc.stop());
   }
 
   async stop(): Promise<void> {

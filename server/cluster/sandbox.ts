@@ -87,12 +87,23 @@ export function shellEnv(term?: string): string[] {
  * enter its namespaces, then take that node's view (hostname included) with a nested bwrap.
  */
 export function execCommand(o: { pid: number; node: string; cmd: string[]; term?: string; dieWithParent?: boolean }): string[] {
+  return ['nsenter', '-t', String(o.pid), '-m', '-u', '-i', '-n', '-p', '-r', '-w', ...nodeShellCommand(o)];
+}
+
+/** Where the node tools' socket directory appears on every node (see node/service.ts). */
+export const NODE_RUN_DIR = '/run/kubedojo';
+
+/**
+ * From inside the cluster's sandbox: the command that runs `cmd` as root in `node`'s view, with
+ * its hostname and the node tools' socket.
+ */
+export function nodeShellCommand(o: { node: string; cmd: string[]; term?: string; dieWithParent?: boolean }): string[] {
   const nodeRoot = `${IN_SANDBOX.cluster}/nodes/${o.node}`;
   return [
-    'nsenter', '-t', String(o.pid), '-m', '-u', '-i', '-n', '-p', '-r', '-w',
     'bwrap', '--unshare-uts', '--hostname', o.node,
     ...(o.dieWithParent === false ? [] : ['--die-with-parent']),
     ...nodeViewArgs(nodeRoot, `${IN_SANDBOX.tools}/bin`),
+    '--bind', `${IN_SANDBOX.cluster}/run`, NODE_RUN_DIR,
     '--chdir', '/root',
     '--', '/usr/bin/env', '-i', ...shellEnv(o.term), ...o.cmd,
   ];
