@@ -1,7 +1,9 @@
-// npm run bench: the figures issue #2 names, measured in one run on this machine.
+// npm run bench: the figures the issues name, measured in one run on this machine.
 //   - cluster create → ready, p50/p95 (goal: p95 < 1 s)
 //   - memory per idle cluster: runtime + etcd, PSS with several clusters live (goal: < 80 MB)
 //   - wall time of `kubectl get pods -A` / `kubectl version --client` inside a session (goal ≤ 1.2)
+//   - idle cluster CPU: share of one core an idle cluster's processes use (goal < 0.5 %)
+//   - reconciliation: 500 pods of 5 Deployments from apply to all Running, fast clock (goal < 5 s)
 import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { Clusters, defaultPaths } from '../server/cluster/clusters.ts';
@@ -13,6 +15,35 @@ const N = Number(process.env.BENCH_CREATES ?? 10);
 function pct(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+}
+
+/** Pids of every process in the PID namespace of `pid`. */
+function namespacePids(pid: number): string[] {
+  const ns = readlinkSync(`/proc/${pid}/ns/pid`);
+  return readdirSync('/proc').filter((d) => {
+    if (!/^\d+$/.test(d)) return false;
+    try {
+      return readlinkSync(`/proc/${d}/ns/pid`) === ns;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** CPU time (user + system, seconds) used so far by the processes of a PID namespace. */
+function namespaceCpu(pid: number): number {
+  const hz = 100; // USER_HZ on Linux
+  let ticks = 0;
+  for (const p of namespacePids(pid)) {
+    try {
+      const f = readFileSync(`/proc/${p}/stat`, 'utf8');
+      const rest = f.slice(f.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(rest[11]) + Number(rest[12]);
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return ticks / hz;
 }
 
 /**
@@ -62,6 +93,16 @@ async function main(): Promise<void> {
     const avgPss = mems.reduce((a, m) => a + m.pss, 0) / mems.length / 1024;
     console.log(`memory per idle cluster with ${LIVE} live: ${avgPss.toFixed(1)} MB PSS  (goal < 80 MB); one cluster's RSS: ${(mems[0].rss / 1024).toFixed(1)} MB (MB RSS/PSS: ${mems[0].procs.join(', ')})`);
 
+    // idle CPU: settle, then count the CPU time of one cluster's processes over a quiet window
+    await new Promise((r) => setTimeout(r, 5000));
+    const idleWindow = Number(process.env.BENCH_IDLE_SECONDS ?? 20);
+    const pid = clusters.info(c.name)!.pid!;
+    const cpu0 = namespaceCpu(pid);
+    const t0 = performance.now();
+    await new Promise((r) => setTimeout(r, idleWindow * 1000));
+    const idlePct = ((namespaceCpu(pid) - cpu0) / ((performance.now() - t0) / 1000)) * 100;
+    console.log(`idle cluster CPU (${namespacePids(pid).length} processes, ${idleWindow} s): ${idlePct.toFixed(2)} % of one core  (goal < 0.5 %)`);
+
     const loops = Number(process.env.BENCH_KUBECTL_LOOPS ?? 20);
     const script = (cmd: string) => `TIMEFORMAT=%R; time (for i in $(seq ${loops}); do ${cmd} >/dev/null; done) 2>&1`;
     const timeOf = (cmd: string) => {
@@ -78,6 +119,42 @@ async function main(): Promise<void> {
     console.log(`kubectl get pods -A / kubectl version --client wall time: ${ratio.toFixed(2)} (median of 3 rounds of ${loops} runs each)  (goal ≤ 1.2)`);
   } finally {
     for (const x of live) await x.delete();
+  }
+  await reconcileBench();
+}
+
+/** 500 pods across 5 Deployments, from `kubectl apply` to every pod Running, with the fast clock. */
+async function reconcileBench(): Promise<void> {
+  const speed = Number(process.env.BENCH_CLOCK_SPEED ?? 20);
+  const replicas = Number(process.env.BENCH_REPLICAS ?? 100);
+  const c = await TestCluster.create('bench-rec', 5, { clockSpeed: speed });
+  try {
+    const docs = [1, 2, 3, 4, 5].map((i) => `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: load-${i}}
+spec:
+  replicas: ${replicas}
+  selector: {matchLabels: {app: load-${i}}}
+  template:
+    metadata: {labels: {app: load-${i}}}
+    spec:
+      terminationGracePeriodSeconds: 0
+      containers: [{name: c, image: busybox:1.36, command: [sleep, '3600']}]
+`).join('---\n');
+    const want = 5 * replicas;
+    const t0 = performance.now();
+    c.k('apply -f -', docs);
+    let running = 0;
+    while (performance.now() - t0 < 120_000) {
+      running = Number(c.sh("kubectl get pods -l 'app in (load-1,load-2,load-3,load-4,load-5)' --field-selector=status.phase=Running --no-headers | wc -l").stdout.trim());
+      if (running >= want) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const secs = (performance.now() - t0) / 1000;
+    const mem = namespaceMemory(clusters.info(c.name)!.pid!);
+    console.log(`reconciliation: ${running}/${want} pods of 5 Deployments Running in ${secs.toFixed(2)} s (clock ×${speed})  (goal < 5 s); cluster then holds ${mem.procs.length} processes, ${(mem.pss / 1024).toFixed(0)} MB PSS`);
+  } finally {
+    await c.delete();
   }
 }
 

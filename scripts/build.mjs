@@ -5,7 +5,7 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, readdirSy
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
-const entries = { cli: 'server/cli/main.ts', runtime: 'server/cluster/runtime-main.ts', nodetool: 'server/cluster/node/tool-main.ts' };
+const entries = { cli: 'server/cli/main.ts', runtime: 'server/cluster/runtime-main.ts', nodetool: 'server/cluster/node/tool-main.ts', applets: 'server/cluster/network/applets/main.ts' };
 
 function newest(dir) {
   let t = 0;

@@ -10,6 +10,7 @@ export const COREDNS_IMAGE = 'registry.k8s.io/coredns/coredns:v1.13.1';
 export const FLANNEL_IMAGE = 'ghcr.io/flannel-io/flannel:v0.27.4';
 export const FLANNEL_CNI_PLUGIN_IMAGE = 'ghcr.io/flannel-io/flannel-cni-plugin:v1.8.0-flannel1';
 export const LOCAL_PATH_IMAGE = 'rancher/local-path-provisioner:v0.0.32';
+export const METRICS_SERVER_IMAGE = 'registry.k8s.io/metrics-server/metrics-server:v0.8.0';
 
 const criticalTolerations = [
   { key: 'CriticalAddonsOnly', operator: 'Exists' },
@@ -220,11 +221,67 @@ function localPath(): KObject[] {
   ];
 }
 
+/** metrics-server (components.yaml of its release, with --kubelet-insecure-tls as on lab clusters). */
+function metricsServer(): KObject[] {
+  const labels = { 'k8s-app': 'metrics-server' };
+  const rbac = 'rbac.authorization.k8s.io/v1';
+  const ref = (kind: string, name: string) => ({ apiGroup: 'rbac.authorization.k8s.io', kind, name });
+  const subject = [{ kind: 'ServiceAccount', name: 'metrics-server', namespace: 'kube-system' }];
+  return [
+    { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'metrics-server', namespace: 'kube-system', labels } },
+    {
+      apiVersion: rbac, kind: 'ClusterRole',
+      metadata: { name: 'system:aggregated-metrics-reader', labels: { ...labels, 'rbac.authorization.k8s.io/aggregate-to-admin': 'true', 'rbac.authorization.k8s.io/aggregate-to-edit': 'true', 'rbac.authorization.k8s.io/aggregate-to-view': 'true' } },
+      rules: [{ apiGroups: ['metrics.k8s.io'], resources: ['pods', 'nodes'], verbs: ['get', 'list', 'watch'] }],
+    },
+    {
+      apiVersion: rbac, kind: 'ClusterRole', metadata: { name: 'system:metrics-server', labels },
+      rules: [
+        { apiGroups: [''], resources: ['nodes/metrics'], verbs: ['get'] },
+        { apiGroups: [''], resources: ['pods', 'nodes'], verbs: ['get', 'list', 'watch'] },
+      ],
+    },
+    { apiVersion: rbac, kind: 'RoleBinding', metadata: { name: 'metrics-server-auth-reader', namespace: 'kube-system', labels }, roleRef: ref('Role', 'extension-apiserver-authentication-reader'), subjects: subject },
+    { apiVersion: rbac, kind: 'ClusterRoleBinding', metadata: { name: 'metrics-server:system:auth-delegator', labels }, roleRef: ref('ClusterRole', 'system:auth-delegator'), subjects: subject },
+    { apiVersion: rbac, kind: 'ClusterRoleBinding', metadata: { name: 'system:metrics-server', labels }, roleRef: ref('ClusterRole', 'system:metrics-server'), subjects: subject },
+    {
+      apiVersion: 'v1', kind: 'Service', metadata: { name: 'metrics-server', namespace: 'kube-system', labels },
+      spec: { ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 'https' }], selector: labels },
+    },
+    {
+      apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'metrics-server', namespace: 'kube-system', labels },
+      spec: {
+        selector: { matchLabels: labels },
+        strategy: { rollingUpdate: { maxUnavailable: 0 } },
+        template: {
+          metadata: { labels },
+          spec: {
+            containers: [{
+              name: 'metrics-server', image: METRICS_SERVER_IMAGE, imagePullPolicy: 'IfNotPresent',
+              args: ['--cert-dir=/tmp', '--secure-port=10250', '--kubelet-preferred-address-types=InternalIP,ExternalIP,Hostname', '--kubelet-use-node-status-port', '--metric-resolution=15s', '--kubelet-insecure-tls'],
+              ports: [{ containerPort: 10250, name: 'https', protocol: 'TCP' }],
+              livenessProbe: { failureThreshold: 3, httpGet: { path: '/livez', port: 'https', scheme: 'HTTPS' }, periodSeconds: 10 },
+              readinessProbe: { failureThreshold: 3, httpGet: { path: '/readyz', port: 'https', scheme: 'HTTPS' }, initialDelaySeconds: 20, periodSeconds: 10 },
+              resources: { requests: { cpu: '100m', memory: '200Mi' } },
+              securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, readOnlyRootFilesystem: true, runAsNonRoot: true, runAsUser: 1000, seccompProfile: { type: 'RuntimeDefault' } },
+              volumeMounts: [{ mountPath: '/tmp', name: 'tmp-dir' }],
+            }],
+            nodeSelector: { 'kubernetes.io/os': 'linux' },
+            priorityClassName: 'system-cluster-critical',
+            serviceAccountName: 'metrics-server',
+            volumes: [{ emptyDir: {}, name: 'tmp-dir' }],
+          },
+        },
+      },
+    },
+  ];
+}
+
 /** Namespaces the add-ons live in, besides kube-system. */
 export const ADDON_NAMESPACES = ['kube-flannel', 'local-path-storage'];
 
 /** Every add-on object, namespaces first. */
 export function addonObjects(spec: ClusterSpec): KObject[] {
-  const objs = [...flannel(spec), ...localPath(), ...coreDNS(), ...kubeProxy()];
+  const objs = [...flannel(spec), ...localPath(), ...coreDNS(), ...kubeProxy(), ...metricsServer()];
   return [...objs.filter((o) => o.kind === 'Namespace'), ...objs.filter((o) => o.kind !== 'Namespace')];
 }

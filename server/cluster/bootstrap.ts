@@ -14,6 +14,7 @@ import { nowRFC3339 } from './api/rest.ts';
 import { bootstrapPolicy } from './api/authz/bootstrap-policy.ts';
 import { KUBERNETES_VERSION } from './manifests.ts';
 import { namespaceDefaults } from './controllers/namespace-defaults.ts';
+import { localPathStorageClass } from './controllers/local-path.ts';
 
 export const SYSTEM_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
 
@@ -169,6 +170,8 @@ export function bootstrapObjects(spec: ClusterSpec, caPem: string, adminKubeconf
   objs.push(...addons.filter((o) => o.kind === 'Namespace'));
   for (const ns of ADDON_NAMESPACES) objs.push(...namespaceDefaults(ns, caPem));
   objs.push(...addons.filter((o) => o.kind !== 'Namespace'));
+  // the default StorageClass of a Killercoda-style cluster (rancher's local-path-provisioner)
+  objs.push(localPathStorageClass());
   const policy = bootstrapPolicy();
   objs.push(...policy.clusterRoles, ...policy.clusterRoleBindings, ...policy.roles, ...policy.roleBindings);
   return objs;

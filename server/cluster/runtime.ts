@@ -7,6 +7,7 @@ import { mkdirSync, openSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { ClusterSpec } from './layout.ts';
+import type { KObject } from './kinds/types.ts';
 import { KINDS } from './kinds/index.ts';
 import { EtcdClient } from './etcd-client.ts';
 import { Store } from './api/store.ts';
@@ -18,7 +19,10 @@ import { Scheduler } from './scheduler/scheduler.ts';
 import { startControllerManager } from './controllers/index.ts';
 import { makeCtx, type Ctx } from './controllers/framework.ts';
 import { Clock } from './clock.ts';
+import { startKubelets, type Kubelets } from './kubelet/index.ts';
+import { Network } from './network/index.ts';
 import { NodeService } from './node/service.ts';
+import { startMetricsApi, simulatedUsage, type UsageSource } from './metrics.ts';
 import { sshTool, type NodeSpawner } from './node/ssh.ts';
 import { nodeShellCommand, shellEnv } from './sandbox.ts';
 import { manifestCommand, KUBERNETES_VERSION } from './manifests.ts';
@@ -52,7 +56,10 @@ export class ClusterRuntime {
   spec: ClusterSpec;
   readonly clock: Clock;
   private stops: (() => void)[] = [];
+  kubelets?: Kubelets;
   nodeService?: NodeService;
+  /** Where `kubectl top` figures come from (the kubelets' containers once they run). */
+  usage?: UsageSource;
 
   constructor(readonly o: RuntimeOptions) {
     this.spec = JSON.parse(readFileSync(join(o.clusterDir, 'cluster.json'), 'utf8'));
@@ -163,11 +170,27 @@ export class ClusterRuntime {
     const ctx = makeCtx(apiServer, this.clock, this.o.log, { username: 'system:kube-controller-manager', groups: ['system:authenticated'] });
     this.ctx = ctx;
     const kcm = flagsOf(this.manifest('kube-controller-manager.yaml'));
-    const cm = startControllerManager(ctx, { caPem, caKeyPem: readFileSync(this.path(kcm.get('cluster-signing-key-file') ?? '/etc/kubernetes/pki/ca.key'), 'utf8'), flags: kcm });
+    const cm = startControllerManager(ctx, { caPem, caKeyPem: readFileSync(this.path(kcm.get('cluster-signing-key-file') ?? '/etc/kubernetes/pki/ca.key'), 'utf8'), flags: kcm, clusterDir: this.o.clusterDir });
     this.stops.push(() => cm.stop());
+    const cs = apiServer.registry.find('', 'v1', 'componentstatuses');
+    if (cs) cs.source = () => this.componentStatuses();
+    this.stops.push(startMetricsApi(apiServer, this.usage ?? simulatedUsage(() => this.clock.ms()), () => this.clock.now()));
     const scheduler = new Scheduler(store, () => this.clock.now());
     scheduler.start();
     this.stops.push(() => scheduler.stop());
+    // the network asks the kubelets about containers; the kubelets give every container its applets
+    const late: { lookup?: Kubelets['containers'] } = {};
+    const network = new Network(ctx, {
+      runDir: join(this.o.clusterDir, 'net'),
+      containers: { rootfs: (uid, c) => late.lookup?.rootfs(uid, c), running: (uid, c) => late.lookup?.running(uid, c) ?? false },
+    });
+    await network.start();
+    this.stops.push(() => network.stop());
+    const kubelets = startKubelets(ctx, { spec: this.spec, root: this.o.root, containerExtras: (pod, c) => network.containerExtras(pod, c) });
+    late.lookup = kubelets.containers;
+    apiServer.nodeBackend = kubelets;
+    this.kubelets = kubelets;
+    this.stops.push(() => kubelets.stop());
     const tls = {
       cert: readFileSync(f('tls-cert-file', '/etc/kubernetes/pki/apiserver.crt')),
       key: readFileSync(f('tls-private-key-file', '/etc/kubernetes/pki/apiserver.key')),
@@ -178,6 +201,7 @@ export class ClusterRuntime {
     for (const host of addresses) {
       const s = createServer({ ...tls, requestCert: true, rejectUnauthorized: false, keepAliveTimeout: 65_000 }, (req, res) => void apiServer.handle(req, res));
       s.on('clientError', (_e, sock) => sock.destroy());
+      s.on('upgrade', (req, sock, head) => apiServer.handleUpgrade(req, sock, head));
       // Expect: 100-continue with a body over the limit is refused before the client sends it
       s.on('checkContinue', (req, res) => {
         if (Number(req.headers['content-length'] ?? 0) <= MAX_BODY) res.writeContinue();
@@ -207,6 +231,24 @@ export class ClusterRuntime {
     });
     return { argv: cmd, env, cwd: join(nodeRoot, 'root') };
   };
+
+  /** Which control-plane components run now (their static pods drive this). */
+  readonly running = { scheduler: true, controllerManager: true };
+
+  /** What `kubectl get componentstatuses` reports: each component's health endpoint, probed. */
+  private componentStatuses(): KObject[] {
+    const probe = (name: string, up: boolean, url: string) => ({
+      apiVersion: 'v1', kind: 'ComponentStatus', metadata: { name },
+      conditions: [up
+        ? { type: 'Healthy', status: 'True', message: 'ok' }
+        : { type: 'Healthy', status: 'False', error: `Get "${url}": dial tcp ${new URL(url).host}: connect: connection refused` }],
+    });
+    return [
+      probe('scheduler', this.running.scheduler, 'https://127.0.0.1:10259/healthz'),
+      probe('controller-manager', this.running.controllerManager, 'https://127.0.0.1:10257/healthz'),
+      probe('etcd-0', this.etcd?.exitCode === null, 'https://127.0.0.1:2379/health'),
+    ];
+  }
 
   /** The socket the node tools (ssh, crictl, systemctl, journalctl…) of every node talk to. */
   private async startNodeTools(): Promise<void> {

@@ -76,7 +76,15 @@ function deletePath(obj: any, path: string): void {
   if (cur && typeof cur === 'object') delete cur[parts[parts.length - 1] as any];
 }
 
+/** Admission plugins (api/admission.ts): mutate before validation, validate just before the write. */
+export interface AdmissionHooks {
+  mutate(ctx: RestContext, obj: KObject, old?: KObject): void;
+  validate(ctx: RestContext, obj: KObject, old?: KObject): void;
+}
+
 export class Rest {
+  admission?: AdmissionHooks;
+
   constructor(
     readonly store: Store,
     readonly registry: ResourceRegistry,
@@ -87,6 +95,7 @@ export class Rest {
   }
 
   getObject(k: KindDef, ns: string | undefined, name: string): KObject | undefined {
+    if (k.source) return k.source(ns).find((o) => o.metadata?.name === name);
     return this.store.get(this.key(k, ns, name))?.obj;
   }
 
@@ -192,7 +201,10 @@ export class Rest {
   list(ctx: RestContext): Reply {
     const { kind: k, rp } = ctx;
     const match = this.selector(ctx);
-    const all = this.store.list(ResourceRegistry.keyPrefix(k, rp.namespace)).filter((s) => match(s.obj));
+    const stored = k.source
+      ? k.source(rp.namespace).map((obj) => ({ key: ResourceRegistry.key(k, obj.metadata?.namespace, obj.metadata?.name), obj, rev: 0 }))
+      : this.store.list(ResourceRegistry.keyPrefix(k, rp.namespace));
+    const all = stored.filter((s) => match(s.obj));
     const rv = String(this.store.revision);
     const limit = Number(ctx.query.get('limit') ?? 0);
     let start = 0;
@@ -295,8 +307,10 @@ export class Rest {
     if (k.hasStatus && !k.keepStatusOnCreate) delete obj.status;
     this.validateNameShape(ctx, obj);
     this.prepare(k, obj, () => k.prepareForCreate?.(obj, ctx.strategy));
+    this.admission?.mutate(ctx, obj);
     this.validate(ctx, obj);
     this.admitNamespace(ctx, obj);
+    this.admission?.validate(ctx, obj);
     const key = this.key(k, m.namespace, m.name);
     if (dry) {
       if (this.store.get(key)) throw alreadyExists(k.plural, k.group, m.name);
@@ -371,7 +385,9 @@ export class Rest {
       if (!deepEqual(specPart(old), specPart(next))) m.generation = (om.generation ?? 1) + 1;
     }
     if (subresource !== 'status') this.prepare(k, next, () => k.prepareForUpdate?.(next, old, ctx.strategy));
+    if (!subresource) this.admission?.mutate(ctx, next, old);
     this.validate(ctx, next, old);
+    if (!subresource && !m.deletionTimestamp) this.admission?.validate(ctx, next, old);
     m.resourceVersion = om.resourceVersion;
     if (deepEqual(next, old)) return { code: 200, body: old };
     const key = this.key(k, om.namespace, om.name);

@@ -15,6 +15,9 @@ import { Authorizer, answerReview } from './authorizer.ts';
 import { buildOpenAPIv3, openAPIv3Root, hashDocument } from './openapi.ts';
 import { kindsFromCrd, crdTypeDefs } from './crd.ts';
 import { Allocator } from './allocator.ts';
+import { serveLog, serveStream, rejectUpgrade, type NodeBackend } from './streaming.ts';
+import type { Duplex } from 'node:stream';
+import { Admission, boundObject, decodeTokenRequest, evictPod } from './admission.ts';
 
 export interface VersionInfo {
   gitVersion: string;
@@ -62,10 +65,13 @@ export class ApiServer {
   readonly allocator: Allocator;
   private openapiCache = new Map<string, { gen: number; json: string; hash: string }>();
   ready = false;
+  /** The kubelets, for the pods' log/exec/attach subresources (set when they start). */
+  nodeBackend?: NodeBackend;
 
   constructor(readonly o: ApiServerOptions) {
     this.registry = new ResourceRegistry(o.builtins);
     this.rest = new Rest(o.store, this.registry);
+    this.rest.admission = new Admission(o.store, this.registry);
     this.authz = new Authorizer(o.store);
     this.allocator = new Allocator(o.store, o.config['service-cluster-ip-range'] ?? '10.96.0.0/12', o.config['service-node-port-range'] ?? '30000-32767');
   }
@@ -123,6 +129,32 @@ export class ApiServer {
       await this.resource(req, res, url, rp, user, warnings);
     } catch (e) {
       this.sendError(res, e, warnings);
+    }
+  }
+
+  /** A connection upgrade (WebSocket exec/attach; SPDY is refused with a Status). */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    socket.on('error', () => undefined);
+    try {
+      const url = new URL(req.url ?? '/', 'https://localhost');
+      const authn = authenticate(req, this.o.tokens, this.o.clock(), (ns, name, uid) => {
+        const sa = this.o.store.get(`/registry/serviceaccounts/${ns}/${name}`)?.obj;
+        return !!sa && (!uid || sa.metadata?.uid === uid);
+      });
+      if (authn.error) throw unauthorized();
+      const user = this.impersonate(req, authn.user);
+      const rp = parseResourcePath(url.pathname);
+      const kind = rp && this.registry.find(rp.group, rp.version, rp.plural);
+      if (!rp || !kind || kind.kind !== 'Pod' || !rp.name || (rp.subresource !== 'exec' && rp.subresource !== 'attach')) throw pathNotFound();
+      // upstream authorizes a WebSocket exec/attach (a GET) as "create" on the subresource
+      this.authz.enforce({
+        user, verb: 'create', apiGroup: '', resource: kind.plural, subresource: rp.subresource, namespace: rp.namespace ?? '',
+        name: rp.name, path: url.pathname, resourceRequest: true,
+      });
+      const ctx: RestContext = { kind, rp, query: url.searchParams, strategy: this.strategy(user), warnings: [], accept: '' };
+      serveStream(this.nodeBackend, rp.subresource, this.rest.current(ctx).obj, url.searchParams, req, socket, head);
+    } catch (e) {
+      rejectUpgrade(socket, e);
     }
   }
 
@@ -291,9 +323,11 @@ export class ApiServer {
     const verbs = kind.verbs ?? DEFAULT_VERBS;
     if (!sub && !verbs.includes(verb)) throw methodNotSupported();
     if (!rp.name && (verb === 'update' || verb === 'patch')) throw methodNotSupported();
+    if (kind.deprecated) warnings.push(kind.deprecated);
     const ctx: RestContext = { kind, rp, query: q, strategy: this.strategy(user), warnings, accept: req.headers.accept ?? '' };
     const reply = (r: Reply) => this.send(res, r.code, r.body, warnings);
 
+    if (sub === 'log' && method === 'GET') return serveLog(this.nodeBackend, this.rest.current(ctx).obj, q, req, res, this.o.clock);
     if (sub) return reply(await this.subresource(req, ctx, sub, method));
     switch (verb) {
       case 'get':
@@ -394,25 +428,32 @@ export class ApiServer {
       return { code: 201, body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 } };
     }
     if (sub === 'eviction') {
-      await readBody(req);
-      await this.rest.delete(ctx, {});
-      return { code: 201, body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 } };
+      const body = await readBody(req);
+      const protobuf = mediaType(req.headers['content-type']) === 'application/vnd.kubernetes.protobuf';
+      let eviction: any = {};
+      try {
+        eviction = body.length && !protobuf ? JSON.parse(body.toString()) : {};
+      } catch (e) {
+        throw badRequest(`error decoding Eviction: ${(e as Error).message}`);
+      }
+      return evictPod(this.rest, ctx, eviction);
     }
     if (sub === 'token') {
       const body = await readBody(req);
-      const tr = body.length ? JSON.parse(mediaType(req.headers['content-type']) === 'application/vnd.kubernetes.protobuf' ? '{}' : body.toString()) : {};
+      const tr = decodeTokenRequest(body, req.headers['content-type']);
       const { obj: sa } = this.rest.current(ctx);
+      const bound = boundObject(this.rest, sa.metadata!.namespace, tr.spec?.boundObjectRef);
       const seconds = tr.spec?.expirationSeconds ?? 3600;
       if (seconds < 600) {
         throw new ApiError(422, 'Invalid', `TokenRequest.authentication.k8s.io "${name}" is invalid: spec.expirationSeconds: Invalid value: ${seconds}: may not specify a duration less than 10 minutes`);
       }
-      const { token, expiration } = this.o.tokens.issue({ namespace: sa.metadata!.namespace, name: sa.metadata!.name, uid: sa.metadata!.uid, audiences: tr.spec?.audiences, expirationSeconds: seconds, now: ctx.strategy.now });
+      const { token, expiration } = this.o.tokens.issue({ namespace: sa.metadata!.namespace, name: sa.metadata!.name, uid: sa.metadata!.uid, audiences: tr.spec?.audiences, expirationSeconds: seconds, now: ctx.strategy.now, bound });
       return {
         code: 201,
         body: {
           kind: 'TokenRequest', apiVersion: 'authentication.k8s.io/v1',
           metadata: { name, namespace: sa.metadata!.namespace, creationTimestamp: null },
-          spec: { audiences: tr.spec?.audiences ?? ['https://kubernetes.default.svc.cluster.local'], expirationSeconds: seconds, boundObjectRef: tr.spec?.boundObjectRef ?? null },
+          spec: { audiences: tr.spec?.audiences ?? ['https://kubernetes.default.svc.cluster.local'], expirationSeconds: seconds, boundObjectRef: bound ? { kind: bound.kind, apiVersion: 'v1', name: bound.name, uid: bound.uid } : null },
           status: { token, expirationTimestamp: nowRFC3339(expiration) },
         },
       };

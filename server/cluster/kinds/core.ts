@@ -543,6 +543,13 @@ export const Pod: KindDef = {
   },
   validate: metaThen(true, 'subdomain', (o) => validatePodSpec(o.spec, 'spec')),
   validateUpdate: metaUpdateThen((o, old) => podSpecUpdateErrors(o.spec, old.spec)),
+  // a pod on a node is deleted gracefully (its kubelet stops the containers, then removes it);
+  // an unscheduled or finished pod, or a zero grace period (--force), goes at once
+  deletionGracePeriod: (o, requested) => {
+    if (!o.spec?.nodeName || o.status?.phase === 'Succeeded' || o.status?.phase === 'Failed') return undefined;
+    const g = requested ?? o.spec?.terminationGracePeriodSeconds ?? 30;
+    return g > 0 ? g : undefined;
+  },
   notes: 'Admission defaults (service account, projected token volume, tolerations, priority) are applied in prepareForCreate.',
 };
 
@@ -1030,6 +1037,7 @@ function formatEndpoints(o: KObject): string {
 export const Endpoints: KindDef = {
   group: '', version: 'v1', kind: 'Endpoints', plural: 'endpoints', singular: 'endpoints', namespaced: true,
   shortNames: ['ep'],
+  deprecated: 'v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice',
   schemaType: 'io.k8s.api.core.v1.Endpoints',
   etcdResource: 'services/endpoints',
   columns: [
@@ -1415,6 +1423,7 @@ export const ComponentStatus: KindDef = {
   group: '', version: 'v1', kind: 'ComponentStatus', plural: 'componentstatuses', singular: 'componentstatus', namespaced: false,
   shortNames: ['cs'],
   verbs: ['get', 'list'],
+  deprecated: 'v1 ComponentStatus is deprecated in v1.19+',
   schemaType: 'io.k8s.api.core.v1.ComponentStatus',
   columns: [
     nameCol(),
@@ -1425,7 +1434,7 @@ export const ComponentStatus: KindDef = {
     col('Message', 'string', 'Message of the health check.', (o) => (o.conditions ?? []).find((x: any) => x.type === 'Healthy')?.message ?? ''),
     col('Error', 'string', 'Error of the health check.', (o) => (o.conditions ?? []).find((x: any) => x.type === 'Healthy')?.error ?? ''),
   ],
-  notes: 'Virtual, read-only: the lead computes the list (scheduler, controller-manager, etcd-0).',
+  notes: 'Virtual, read-only: the runtime computes the list (scheduler, controller-manager, etcd-0) by probing them.',
 };
 
 export const Binding: KindDef = {

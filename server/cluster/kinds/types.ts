@@ -112,6 +112,13 @@ export interface KindDef {
   forbidDelete?: (obj: KObject) => string | undefined;
   /** Changes made when an object is marked for deletion (e.g. a Namespace turns Terminating). */
   prepareForDelete?: (obj: KObject, ctx: StrategyContext) => void;
+  /**
+   * Virtual kinds (metrics, component statuses): objects computed when asked, never stored. Gets
+   * and lists read them from here; writes and watches are not served.
+   */
+  source?: (namespace: string | undefined) => KObject[];
+  /** Served with this deprecation warning (`v1 ComponentStatus is deprecated in v1.19+`). */
+  deprecated?: string;
   /** Describes in a sentence what `kubectl describe`-style tools need; unused by the machinery. */
   notes?: string;
 }

@@ -1,0 +1,346 @@
+// The container runtime of one node (our containerd): a container is a real process in its own
+// small bubblewrap sandbox (own PID, UTS and IPC namespaces; pid 1 is the container's command, as
+// in a real container) whose root is a directory on the node's tree holding the image's files and
+// busybox's applets; the pod's volumes, /etc/hosts, /etc/resolv.conf and /dev/termination-log are
+// bind mounts. stdout/stderr go to CRI-format log files (`<RFC3339Nano> stdout F <line>`) under
+// /var/log/pods, with /var/log/containers symlinks, exactly where the kubelet keeps them.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { closeSync, createWriteStream, existsSync, mkdirSync, openSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync, writeSync, type WriteStream } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Clock } from '../clock.ts';
+import { expand, osRelease, type ResolvedImage } from './images.ts';
+
+export const BUSYBOX = '/bin/busybox';
+
+let appletCache: string[] | undefined;
+/** busybox's applet names (`busybox --list`), read once. */
+export function applets(): string[] {
+  if (!appletCache) {
+    const r = spawnSync(BUSYBOX, ['--list'], { encoding: 'utf8' });
+    appletCache = (r.stdout ?? '').split('\n').filter((a) => a && a !== 'busybox');
+    if (!appletCache.length) appletCache = ['sh', 'ls', 'cat', 'echo', 'sleep', 'env', 'ps', 'kill', 'date', 'hostname', 'mkdir', 'cp', 'mv', 'rm', 'touch', 'grep', 'sed', 'awk', 'wget', 'nc', 'nslookup', 'id', 'top', 'head', 'tail', 'wc', 'true', 'false', 'test', '['];
+  }
+  return appletCache;
+}
+
+let sandboxOk: boolean | undefined;
+/** Whether nested bubblewrap works here (inside a cluster sandbox as root it does). */
+export function canSandbox(): boolean {
+  if (sandboxOk === undefined) {
+    sandboxOk = spawnSync('bwrap', ['--ro-bind', '/', '/', '--unshare-pid', '--unshare-uts', '--unshare-ipc', '--dev', '/dev', '--proc', '/proc', 'true'], { stdio: 'ignore' }).status === 0
+      && existsSync(BUSYBOX);
+  }
+  return sandboxOk;
+}
+
+/** A 64-hex container id, as containerd makes them. */
+export function newContainerId(): string {
+  return randomBytes(32).toString('hex');
+}
+
+/** RFC3339Nano from the cluster clock (nanosecond digits filled from the real clock). */
+export function rfc3339Nano(clock: Clock): string {
+  const ms = clock.ms();
+  const iso = new Date(ms).toISOString();
+  const sub = String(process.hrtime()[1] % 1_000_000).padStart(6, '0');
+  return `${iso.slice(0, 23)}${sub}Z`;
+}
+
+export interface Mount {
+  /** Path in the runtime's view. */
+  src: string;
+  /** Path in the container. */
+  dst: string;
+  readOnly?: boolean;
+}
+
+export interface ContainerConfig {
+  id: string;
+  name: string;
+  image: ResolvedImage;
+  argv: string[];
+  env: Record<string, string>;
+  workingDir?: string;
+  hostname: string;
+  mounts: Mount[];
+  /** The CRI log file (runtime's view). */
+  logPath: string;
+  stdin: boolean;
+  stdinOnce: boolean;
+  tty: boolean;
+  /** Files written into the rootfs after the image's own (path → content). */
+  extraFiles?: Record<string, string>;
+  /** Applet names not to link to busybox (a bind mount will provide them). */
+  skipApplets?: Set<string>;
+}
+
+export interface ExitInfo {
+  exitCode: number;
+  signal?: string;
+  finishedAt: Date;
+}
+
+/** A running (or finished) container process. */
+export class Container {
+  /** Host PID (in the runtime's PID namespace) of the container's pid 1. */
+  pid = 0;
+  child?: ChildProcess;
+  startedAt: Date = new Date(0);
+  exit?: ExitInfo;
+  private exitWaiters: ((e: ExitInfo) => void)[] = [];
+  private attachers = new Set<(stream: 'stdout' | 'stderr', data: Buffer) => void>();
+  private logOut?: WriteStream;
+  private partial: Record<'stdout' | 'stderr', string> = { stdout: '', stderr: '' };
+  /** Set by the kubelet when it kills the container for exceeding its memory limit. */
+  oomKilled = false;
+
+  constructor(readonly cfg: ContainerConfig, readonly rootfs: string) {}
+
+  get running(): boolean {
+    return !!this.child && !this.exit;
+  }
+
+  onExit(fn: (e: ExitInfo) => void): void {
+    if (this.exit) fn(this.exit);
+    else this.exitWaiters.push(fn);
+  }
+
+  /** Follows the container's output as it is produced (for attach). */
+  attach(fn: (stream: 'stdout' | 'stderr', data: Buffer) => void): () => void {
+    this.attachers.add(fn);
+    return () => this.attachers.delete(fn);
+  }
+
+  writeStdin(data: Buffer): void {
+    this.child?.stdin?.write(data);
+  }
+
+  closeStdin(): void {
+    this.child?.stdin?.end();
+  }
+
+  signal(sig: NodeJS.Signals): void {
+    if (!this.running) return;
+    try {
+      process.kill(this.pid || this.child!.pid!, sig);
+    } catch {
+      // already gone
+    }
+  }
+
+  /** Writes output to the log file in CRI format, one entry per complete line. */
+  log(stream: 'stdout' | 'stderr', data: Buffer, clock: Clock): void {
+    for (const fn of this.attachers) fn(stream, data);
+    const text = this.partial[stream] + data.toString('utf8');
+    const lines = text.split('\n');
+    this.partial[stream] = lines.pop() ?? '';
+    const ts = rfc3339Nano(clock);
+    let out = '';
+    for (const l of lines) out += `${ts} ${stream} F ${l}\n`;
+    // a very long line without a newline is written as partial entries, as the CRI does
+    if (this.partial[stream].length > 16384) {
+      out += `${ts} ${stream} P ${this.partial[stream]}\n`;
+      this.partial[stream] = '';
+    }
+    if (out) this.logOut?.write(out);
+  }
+
+  flushLog(clock: Clock): void {
+    const ts = rfc3339Nano(clock);
+    for (const s of ['stdout', 'stderr'] as const) {
+      if (this.partial[s]) this.logOut?.write(`${ts} ${s} F ${this.partial[s]}\n`);
+      this.partial[s] = '';
+    }
+    this.logOut?.end();
+  }
+
+  openLog(): void {
+    mkdirSync(dirname(this.cfg.logPath), { recursive: true });
+    this.logOut = createWriteStream(this.cfg.logPath, { flags: 'a' });
+  }
+
+  finish(e: ExitInfo): void {
+    if (this.exit) return;
+    this.exit = e;
+    for (const w of this.exitWaiters.splice(0)) w(e);
+  }
+}
+
+function writeFile(root: string, path: string, content: string, mode = 0o644): void {
+  const p = join(root, path);
+  mkdirSync(dirname(p), { recursive: true });
+  try {
+    unlinkSync(p);
+  } catch {
+    // not there yet
+  }
+  writeFileSync(p, content, { mode });
+}
+
+/** Builds a container's root filesystem: directories, busybox applets, the image's files. */
+export function makeRootfs(rootfs: string, cfg: ContainerConfig): void {
+  for (const d of ['bin', 'sbin', 'etc', 'proc', 'dev', 'sys', 'tmp', 'root', 'home', 'run', 'var/run', 'var/tmp', 'usr/bin', 'usr/sbin', 'usr/local/bin', 'opt', 'mnt', 'srv']) {
+    mkdirSync(join(rootfs, d), { recursive: true });
+  }
+  // the mount point of busybox itself must be a plain file, the applets link to it
+  writeFileSync(join(rootfs, 'bin/busybox'), '');
+  const skip = cfg.skipApplets;
+  for (const a of applets()) {
+    if (skip?.has(a)) continue;
+    try {
+      symlinkSync('/bin/busybox', join(rootfs, 'bin', a));
+    } catch {
+      // an image file of that name wins
+    }
+  }
+  symlinkSync('/bin/env', join(rootfs, 'usr/bin/env'));
+  const img = cfg.image;
+  const os = osRelease(img.def);
+  if (os) writeFile(rootfs, '/etc/os-release', os);
+  writeFile(rootfs, '/etc/passwd', 'root:x:0:0:root:/root:/bin/sh\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\nnginx:x:101:101:nginx user:/nonexistent:/bin/false\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n');
+  writeFile(rootfs, '/etc/group', 'root:x:0:\ndaemon:x:1:\nnginx:x:101:\nnogroup:x:65534:\n');
+  for (const [path, f] of Object.entries(img.def.files ?? {})) {
+    const def = typeof f === 'string' ? { content: f } : f;
+    writeFile(rootfs, path, expand(def.content, img), def.mode ?? 0o644);
+  }
+  for (const [path, content] of Object.entries(cfg.extraFiles ?? {})) writeFile(rootfs, path, content);
+  for (const m of cfg.mounts) {
+    // mount points inside the image are made here, so bwrap never has to create them
+    const p = join(rootfs, m.dst);
+    if (existsSync(p)) continue;
+    try {
+      if (isFile(m.src)) {
+        mkdirSync(dirname(p), { recursive: true });
+        writeFileSync(p, '');
+      } else {
+        mkdirSync(p, { recursive: true });
+      }
+    } catch {
+      // bwrap will report what is wrong
+    }
+  }
+}
+
+function isFile(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The bwrap command line of a container. */
+export function bwrapArgs(c: Container, infoFd: number): string[] {
+  const cfg = c.cfg;
+  const a = [
+    '--bind', c.rootfs, '/',
+    '--ro-bind', BUSYBOX, '/bin/busybox',
+    '--proc', '/proc', '--dev', '/dev',
+    '--unshare-pid', '--unshare-uts', '--unshare-ipc', '--hostname', cfg.hostname,
+    '--as-pid-1', '--die-with-parent', '--info-fd', String(infoFd),
+  ];
+  const mounts = [...cfg.mounts].sort((x, y) => x.dst.split('/').length - y.dst.split('/').length);
+  for (const m of mounts) a.push(m.readOnly ? '--ro-bind' : '--bind', m.src, m.dst);
+  a.push('--chdir', cfg.workingDir || '/');
+  return a;
+}
+
+/** Starts a container's process; resolves once its pid 1 is known. */
+export async function startProcess(c: Container, clock: Clock, onExit: (e: ExitInfo) => void): Promise<void> {
+  c.openLog();
+  const sandboxed = canSandbox();
+  const argv = sandboxed ? ['bwrap', ...bwrapArgs(c, 3), '--', ...c.cfg.argv] : [BUSYBOX, 'sh', '-c', 'cd "$0" 2>/dev/null; shift; exec "$@"', c.rootfs, ...c.cfg.argv];
+  const child = spawn(argv[0], argv.slice(1), {
+    env: c.cfg.env,
+    stdio: [c.cfg.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe', ...(sandboxed ? ['pipe' as const] : [])],
+    detached: false,
+  });
+  c.child = child;
+  c.startedAt = clock.now();
+  child.stdout!.on('data', (d: Buffer) => c.log('stdout', d, clock));
+  child.stderr!.on('data', (d: Buffer) => c.log('stderr', d, clock));
+  child.stdin?.on('error', () => undefined);
+  let exited = false;
+  const done = new Promise<void>((resolve) => {
+    child.on('exit', (code, sig) => {
+      exited = true;
+      // bwrap reports a signalled child as 128+n; the runtime reports it the same way
+      let exitCode = code ?? (sig ? 128 + (SIGNALS[sig] ?? 9) : 1);
+      if (c.oomKilled) exitCode = 137;
+      setImmediate(() => {
+        c.flushLog(clock);
+        const e = { exitCode, finishedAt: clock.now() };
+        c.finish(e);
+        onExit(e);
+      });
+      resolve();
+    });
+    child.on('error', (err) => {
+      c.log('stderr', Buffer.from(`${err.message}\n`), clock);
+      if (!exited) {
+        exited = true;
+        setImmediate(() => {
+          c.flushLog(clock);
+          const e = { exitCode: 128, finishedAt: clock.now() };
+          c.finish(e);
+          onExit(e);
+        });
+      }
+      resolve();
+    });
+  });
+  if (!sandboxed) {
+    c.pid = child.pid ?? 0;
+    return;
+  }
+  const info = child.stdio[3] as NodeJS.ReadableStream | null;
+  let buf = '';
+  await Promise.race([
+    new Promise<void>((resolve) => {
+      if (!info) return resolve();
+      info.on('data', (d: Buffer) => {
+        buf += d.toString();
+        const m = /"child-pid":\s*(\d+)/.exec(buf);
+        if (m) {
+          c.pid = Number(m[1]);
+          resolve();
+        }
+      });
+      info.on('end', () => resolve());
+      info.on('error', () => resolve());
+    }),
+    done,
+  ]);
+}
+
+const SIGNALS: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGKILL: 9, SIGTERM: 15, SIGUSR1: 10, SIGUSR2: 12, SIGPIPE: 13, SIGABRT: 6, SIGSEGV: 11 };
+
+/**
+ * The argv that runs `cmd` inside a running container: enter its namespaces by its pid 1
+ * (mount, UTS, IPC, PID; root and working directory), with the container's environment.
+ */
+export function execArgv(c: Container, cmd: string[]): string[] {
+  if (!canSandbox()) return [BUSYBOX, 'sh', '-c', 'cd "$0" 2>/dev/null; shift; exec "$@"', c.rootfs, ...cmd];
+  return ['nsenter', '-t', String(c.pid), '-m', '-u', '-i', '-p', '-r', '-w', '--', ...cmd];
+}
+
+/** Removes a container's root filesystem. */
+export function removeRootfs(rootfs: string): void {
+  try {
+    rmSync(dirname(rootfs), { recursive: true, force: true });
+  } catch {
+    // busy or gone
+  }
+}
+
+/** Writes a file whole (for /etc/hosts and friends kept in the pod's directory). */
+export function writeWhole(path: string, content: string, mode = 0o644): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const fd = openSync(path, 'w', mode);
+  try {
+    writeSync(fd, content);
+  } finally {
+    closeSync(fd);
+  }
+}
