@@ -22,6 +22,7 @@ import { Clock } from './clock.ts';
 import { startKubelets, type Kubelets } from './kubelet/index.ts';
 import { Network } from './network/index.ts';
 import { NodeService } from './node/service.ts';
+import { componentRunner, type ComponentMain } from './components.ts';
 import { startMetricsApi, simulatedUsage, type UsageSource } from './metrics.ts';
 import { sshTool, type NodeSpawner } from './node/ssh.ts';
 import { nodeShellCommand, shellEnv } from './sandbox.ts';
@@ -169,15 +170,27 @@ export class ClusterRuntime {
     // controllers and scheduler act as their components' users, through the same REST strategy
     const ctx = makeCtx(apiServer, this.clock, this.o.log, { username: 'system:kube-controller-manager', groups: ['system:authenticated'] });
     this.ctx = ctx;
-    const kcm = flagsOf(this.manifest('kube-controller-manager.yaml'));
-    const cm = startControllerManager(ctx, { caPem, caKeyPem: readFileSync(this.path(kcm.get('cluster-signing-key-file') ?? '/etc/kubernetes/pki/ca.key'), 'utf8'), flags: kcm, clusterDir: this.o.clusterDir });
-    this.stops.push(() => cm.stop());
+    // the scheduler and the controller manager run while their static pods run (components.ts)
+    const mains: Record<string, ComponentMain> = {
+      'kube-scheduler': () => {
+        const scheduler = new Scheduler(store, () => this.clock.now());
+        scheduler.start();
+        return () => scheduler.stop();
+      },
+      'kube-controller-manager': (flags) => {
+        let caKeyPem: string | undefined;
+        try {
+          caKeyPem = readFileSync(this.path(flags.get('cluster-signing-key-file') ?? '/etc/kubernetes/pki/ca.key'), 'utf8');
+        } catch {
+          // without a signing key, CSRs are not signed
+        }
+        const cm = startControllerManager(ctx, { caPem, caKeyPem, flags, clusterDir: this.o.clusterDir });
+        return () => cm.stop();
+      },
+    };
     const cs = apiServer.registry.find('', 'v1', 'componentstatuses');
     if (cs) cs.source = () => this.componentStatuses();
     this.stops.push(startMetricsApi(apiServer, this.usage ?? simulatedUsage(() => this.clock.ms()), () => this.clock.now()));
-    const scheduler = new Scheduler(store, () => this.clock.now());
-    scheduler.start();
-    this.stops.push(() => scheduler.stop());
     // the network asks the kubelets about containers; the kubelets give every container its applets
     const late: { lookup?: Kubelets['containers'] } = {};
     const network = new Network(ctx, {
@@ -186,7 +199,21 @@ export class ClusterRuntime {
     });
     await network.start();
     this.stops.push(() => network.stop());
-    const kubelets = startKubelets(ctx, { spec: this.spec, root: this.o.root, containerExtras: (pod, c) => network.containerExtras(pod, c) });
+    const kubelets = startKubelets(ctx, {
+      spec: this.spec, root: this.o.root, containerExtras: (pod, c) => network.containerExtras(pod, c),
+      componentRunner: componentRunner({
+        ctx, mains, path: (p) => this.path(p),
+        log: (pod, c, line) => {
+          const cont = this.kubelets?.find(pod, c)?.record.current;
+          cont?.openLog();
+          cont?.log('stderr', Buffer.from(`${line}\n`), this.clock);
+        },
+        onChange: (binary, up) => {
+          if (binary === 'kube-scheduler') this.running.scheduler = up;
+          if (binary === 'kube-controller-manager') this.running.controllerManager = up;
+        },
+      }),
+    });
     late.lookup = kubelets.containers;
     apiServer.nodeBackend = kubelets;
     this.kubelets = kubelets;
@@ -233,7 +260,7 @@ export class ClusterRuntime {
   };
 
   /** Which control-plane components run now (their static pods drive this). */
-  readonly running = { scheduler: true, controllerManager: true };
+  readonly running = { scheduler: false, controllerManager: false };
 
   /** What `kubectl get componentstatuses` reports: each component's health endpoint, probed. */
   private componentStatuses(): KObject[] {

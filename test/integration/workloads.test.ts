@@ -115,8 +115,9 @@ test('a deployment makes a <name>-<hash> replica set with pods, revision annotat
 });
 
 test('a rolling update surges by maxSurge, keeps history, and rollout undo brings the old template back', () => {
-  c.k('annotate deploy web kubernetes.io/change-cause="image 1.25"');
+  // as users do it: change, then annotate (the annotation lands on the then-new replica set)
   c.k('set image deploy/web nginx=nginx:1.25');
+  c.k('annotate deploy web kubernetes.io/change-cause="image 1.25"');
   // 3 replicas, 25% → maxSurge 1, maxUnavailable 0: one new pod, no old pod removed yet
   waitFor(() => names('rs -l app=web').length === 2, 'the new replica set');
   c.sh('sleep 0.3');
@@ -450,7 +451,7 @@ EOF`);
 
 test('with kubelets, a deployment becomes available on its own', { skip: HAS_KUBELET ? false : 'no kubelet yet (server/cluster/kubelet/index.ts is missing)' }, () => {
   c.k('create deployment live --image=nginx --replicas=2');
-  assert.equal(c.k('rollout status deploy/live --timeout=30s').trim(), 'deployment "live" successfully rolled out');
+  assert.equal(c.k('rollout status deploy/live --timeout=30s').trim().split('\n').pop(), 'deployment "live" successfully rolled out');
   c.k('create job livejob --image=busybox -- true');
   assert.equal(c.k('wait --for=condition=complete job/livejob --timeout=30s').trim(), 'job.batch/livejob condition met');
 });

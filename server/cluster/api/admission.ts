@@ -53,11 +53,11 @@ export class Admission {
   }
 
   /** Validating plugins; they run after the kind's validation, just before the write. */
-  validate(ctx: RestContext, obj: KObject, old?: KObject): void {
+  async validate(ctx: RestContext, obj: KObject, old?: KObject): Promise<void> {
     const k = ctx.kind;
     const deny = (why: string) => forbidden(k.plural, k.group, obj.metadata?.name ?? '', why);
     if (isPods(k) && !old) {
-      const why = this.serviceAccountMissing(obj);
+      const why = await this.serviceAccountMissing(obj);
       if (why) throw deny(why);
     }
     if ((isPods(k) && !old) || isClaims(k)) {
@@ -106,13 +106,22 @@ export class Admission {
 
   // ----- ServiceAccount -------------------------------------------------------------------------
 
-  private serviceAccountMissing(pod: KObject): string | undefined {
+  private async serviceAccountMissing(pod: KObject): Promise<string | undefined> {
     if (pod.metadata?.annotations?.['kubernetes.io/config.mirror']) return undefined;
     const ns = pod.metadata!.namespace;
     const sa = pod.spec?.serviceAccountName;
     if (!sa) return undefined;
     const k = this.registry.find('', 'v1', 'serviceaccounts');
     if (!k || this.store.get(ResourceRegistry.key(k, ns, sa))) return undefined;
+    // the default account of a new namespace is on its way (the controller creates it): upstream
+    // looks again up to ten times, a little over 100 ms apart, before refusing
+    if (sa === 'default') {
+      const pause = 100 + Math.floor(Math.random() * 100);
+      for (let i = 1; i < 10; i++) {
+        await new Promise((r) => setTimeout(r, pause));
+        if (this.store.get(ResourceRegistry.key(k, ns, sa))) return undefined;
+      }
+    }
     return `error looking up service account ${ns}/${sa}: serviceaccount "${sa}" not found`;
   }
 

@@ -79,7 +79,7 @@ function deletePath(obj: any, path: string): void {
 /** Admission plugins (api/admission.ts): mutate before validation, validate just before the write. */
 export interface AdmissionHooks {
   mutate(ctx: RestContext, obj: KObject, old?: KObject): void;
-  validate(ctx: RestContext, obj: KObject, old?: KObject): void;
+  validate(ctx: RestContext, obj: KObject, old?: KObject): void | Promise<void>;
 }
 
 export class Rest {
@@ -310,7 +310,7 @@ export class Rest {
     this.admission?.mutate(ctx, obj);
     this.validate(ctx, obj);
     this.admitNamespace(ctx, obj);
-    this.admission?.validate(ctx, obj);
+    await this.admission?.validate(ctx, obj);
     const key = this.key(k, m.namespace, m.name);
     if (dry) {
       if (this.store.get(key)) throw alreadyExists(k.plural, k.group, m.name);
@@ -387,7 +387,7 @@ export class Rest {
     if (subresource !== 'status') this.prepare(k, next, () => k.prepareForUpdate?.(next, old, ctx.strategy));
     if (!subresource) this.admission?.mutate(ctx, next, old);
     this.validate(ctx, next, old);
-    if (!subresource && !m.deletionTimestamp) this.admission?.validate(ctx, next, old);
+    if (!subresource && !m.deletionTimestamp) await this.admission?.validate(ctx, next, old);
     m.resourceVersion = om.resourceVersion;
     if (deepEqual(next, old)) return { code: 200, body: old };
     const key = this.key(k, om.namespace, om.name);

@@ -97,8 +97,11 @@ export class Container {
 
   constructor(readonly cfg: ContainerConfig, readonly rootfs: string) {}
 
+  /** Run by the runtime itself (a control-plane component), not as a process. */
+  external = false;
+
   get running(): boolean {
-    return !!this.child && !this.exit;
+    return (!!this.child || this.external) && !this.exit;
   }
 
   onExit(fn: (e: ExitInfo) => void): void {
@@ -156,6 +159,7 @@ export class Container {
   }
 
   openLog(): void {
+    if (this.logOut) return;
     mkdirSync(dirname(this.cfg.logPath), { recursive: true });
     this.logOut = createWriteStream(this.cfg.logPath, { flags: 'a' });
   }

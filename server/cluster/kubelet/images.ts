@@ -256,7 +256,7 @@ const k8sComponent = (name: string, size: number, lines: string, serves: Serves[
   serves, runner: 'component',
 });
 
-const klog = (file: string, msg: string) => `echo "I$(date -u +%m%d\\ %H:%M:%S.000000)       1 ${file}] ${msg}" >&2`;
+const klog = (file: string, msg: string) => `echo "I$(date -u +%m%d\\ %H:%M:%S.000000)       1 ${file}] ${msg.replace(/"/g, '\\"')}" >&2`;
 
 export const CATALOGUE: ImageDef[] = [
   { repo: 'docker.io/library/nginx', ...nginx },

@@ -819,11 +819,21 @@ export class Kubelet {
     r.current = cont;
     r.ready = false;
     r.started = false;
+    const notFound = missingExecutable(cont);
+    if (notFound) {
+      this.startFailed(pr, r, cont, `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ${notFound}: unknown`);
+      return;
+    }
     const component = this.env.componentRunner?.(pod, r.name, img);
     if (component) {
       r.component = component;
+      cont.external = true;
       cont.startedAt = clock.now();
-      component.onExit((code) => this.onExit(pr, r, cont, { exitCode: code, finishedAt: clock.now() }));
+      component.onExit((code) => {
+        const e = { exitCode: code, finishedAt: clock.now() };
+        cont.finish(e);
+        this.onExit(pr, r, cont, e);
+      });
     } else {
       await startProcess(cont, clock, (e) => this.onExit(pr, r, cont, e));
     }
@@ -860,6 +870,20 @@ export class Kubelet {
     if (spec.args?.length) return [...entry, ...exp(spec.args)];
     const argv = [...entry, ...(img.def.cmd ?? [])];
     return argv.length ? argv : ['sh'];
+  }
+
+  /** The runtime could not start the container's process (containerd's StartError, exit code 128). */
+  private startFailed(pr: PodRuntime, r: ContainerRecord, cont: Container, message: string): void {
+    this.event(pr, 'Warning', 'Failed', `Error: ${message}`);
+    const t: Terminated = {
+      exitCode: 128, reason: 'StartError', message,
+      startedAt: '1970-01-01T00:00:00Z', finishedAt: nowRFC3339(this.ctx.clock.now()), containerID: `containerd://${cont.cfg.id}`,
+    };
+    r.lastState = t;
+    r.state = { terminated: t };
+    r.ready = false;
+    r.backoffUntil = this.ctx.clock.ms() + (r.crashBackoffMs || 0);
+    this.queue(pr.key);
   }
 
   private onExit(pr: PodRuntime, r: ContainerRecord, cont: Container, e: ExitInfo): void {
@@ -1220,4 +1244,23 @@ export class Kubelet {
   age(iso: string): number {
     return since(this.ctx.clock.ms(), iso);
   }
+}
+
+/**
+ * Whether the container's command can be found as runc would look for it: a path in the root
+ * filesystem or a mounted volume, or a name on the container's PATH. Returns runc's complaint.
+ */
+function missingExecutable(cont: Container): string | undefined {
+  const cmd = cont.cfg.argv[0];
+  if (!cmd) return undefined;
+  const exists = (p: string): boolean => {
+    if (existsSync(join(cont.rootfs, p))) return true;
+    return cont.cfg.mounts.some((m) => (p === m.dst || p.startsWith(`${m.dst.replace(/\/$/, '')}/`)) && existsSync(join(m.src, p.slice(m.dst.length))));
+  };
+  if (cmd.includes('/')) {
+    const p = cmd.startsWith('/') ? cmd : join(cont.cfg.workingDir || '/', cmd);
+    return exists(p) ? undefined : `exec: "${cmd}": stat ${cmd}: no such file or directory`;
+  }
+  const path = cont.cfg.env.PATH ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+  return path.split(':').some((d) => d && exists(join(d, cmd))) ? undefined : `exec: "${cmd}": executable file not found in $PATH`;
 }
