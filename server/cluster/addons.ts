@@ -4,7 +4,7 @@
 // StorageClass. Their pods are created by the controllers and run by the kubelets like any other.
 import type { KObject } from './kinds/types.ts';
 import type { ClusterSpec } from './layout.ts';
-import { KUBERNETES_VERSION } from './manifests.ts';
+import { KUBERNETES_VERSION, ETCD_IMAGE } from './manifests.ts';
 
 export const COREDNS_IMAGE = 'registry.k8s.io/coredns/coredns:v1.13.1';
 export const FLANNEL_IMAGE = 'ghcr.io/flannel-io/flannel:v0.27.4';
@@ -276,6 +276,13 @@ function metricsServer(): KObject[] {
     },
   ];
 }
+
+/** Images a node of a running kubeadm cluster already has (pulled by kubeadm and the add-ons). */
+export const PRELOADED_IMAGES = [
+  ETCD_IMAGE, 'registry.k8s.io/pause:3.10.1',
+  ...['kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kube-proxy'].map((c) => `registry.k8s.io/${c}:${KUBERNETES_VERSION}`),
+  COREDNS_IMAGE, FLANNEL_IMAGE, FLANNEL_CNI_PLUGIN_IMAGE, LOCAL_PATH_IMAGE, METRICS_SERVER_IMAGE,
+];
 
 /** Namespaces the add-ons live in, besides kube-system. */
 export const ADDON_NAMESPACES = ['kube-flannel', 'local-path-storage'];

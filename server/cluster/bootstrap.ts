@@ -189,6 +189,24 @@ function readKubeletConfig(): string {
 export async function writeBootstrap(store: Store, registry: ResourceRegistry, objs: KObject[], ctx: StrategyContext): Promise<void> {
   const entries: { key: string; obj: KObject }[] = [];
   const created = nowRFC3339(ctx.now);
+  // services of the batch get addresses like any other; the ones it names itself are taken
+  const taken = new Set(objs.filter((o) => o.kind === 'Service' && o.spec?.clusterIP).map((o) => String(o.spec.clusterIP)));
+  const allocate = ctx.allocate;
+  if (allocate) {
+    ctx = {
+      ...ctx,
+      allocate: (pool, wanted) => {
+        for (let i = 0; i < 100; i++) {
+          const r = allocate(pool, wanted);
+          if (!('value' in r) || wanted !== undefined || !taken.has(String(r.value))) {
+            if ('value' in r) taken.add(String(r.value));
+            return r;
+          }
+        }
+        return { error: 'range is full' };
+      },
+    };
+  }
   for (const o of objs) {
     const [group, version] = o.apiVersion!.includes('/') ? o.apiVersion!.split('/') : ['', o.apiVersion!];
     const k: KindDef | undefined = registry.all().find((x) => x.group === group && x.version === version && x.kind === o.kind);

@@ -19,6 +19,8 @@ import { Scheduler } from './scheduler/scheduler.ts';
 import { startControllerManager } from './controllers/index.ts';
 import { makeCtx, type Ctx } from './controllers/framework.ts';
 import { Clock } from './clock.ts';
+import { startEventTtl } from './events.ts';
+import { PRELOADED_IMAGES } from './addons.ts';
 import { startKubelets, type Kubelets } from './kubelet/index.ts';
 import { Network } from './network/index.ts';
 import { NodeService } from './node/service.ts';
@@ -162,7 +164,7 @@ export class ClusterRuntime {
     if (!store.get('/registry/namespaces/default')) {
       const caPem = readFileSync(f('client-ca-file', '/etc/kubernetes/pki/ca.crt'), 'utf8');
       await writeBootstrap(store, apiServer.registry, bootstrapObjects(this.spec, caPem, `https://${advertise}:${port}`), {
-        now: this.clock.now(), user: { username: 'system:apiserver', groups: ['system:masters'] }, config: {},
+        ...apiServer.strategy({ username: 'system:apiserver', groups: ['system:masters'] }),
       });
     }
     apiServer.startCrdSync();
@@ -188,6 +190,7 @@ export class ClusterRuntime {
         return () => cm.stop();
       },
     };
+    this.stops.push(startEventTtl(store, () => this.clock.ms(), (ms, fn) => this.clock.every(ms, fn)));
     const cs = apiServer.registry.find('', 'v1', 'componentstatuses');
     if (cs) cs.source = () => this.componentStatuses();
     this.stops.push(startMetricsApi(apiServer, this.usage ?? simulatedUsage(() => this.clock.ms()), () => this.clock.now()));
@@ -200,7 +203,7 @@ export class ClusterRuntime {
     await network.start();
     this.stops.push(() => network.stop());
     const kubelets = startKubelets(ctx, {
-      spec: this.spec, root: this.o.root, containerExtras: (pod, c) => network.containerExtras(pod, c),
+      spec: this.spec, root: this.o.root, containerExtras: (pod, c) => network.containerExtras(pod, c), preloadedImages: PRELOADED_IMAGES,
       componentRunner: componentRunner({
         ctx, mains, path: (p) => this.path(p),
         log: (pod, c, line) => {
@@ -241,7 +244,11 @@ export class ClusterRuntime {
       this.servers.push(s);
     }
     await this.startNodeTools();
+    this.o.log(`api serving after ${Date.now() - t0} ms`);
     apiServer.ready = true;
+    // a fresh cluster is handed over once its static pods run the scheduler and controllers
+    const until = Date.now() + 5000;
+    while (!(this.running.scheduler && this.running.controllerManager) && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
     this.o.log(`ready in ${Date.now() - t0} ms`);
   }
 

@@ -429,7 +429,21 @@ export class Rest {
     return this.commitUpdate(ctx, old, rev, obj, subresource);
   }
 
+  /**
+   * Patches apply to the newest version: when another writer got in between, the apiserver reads
+   * again and reapplies (GuaranteedUpdate), unless the patch itself names a resourceVersion.
+   */
   async patch(ctx: RestContext, body: Buffer, contentType: string | undefined, subresource?: string): Promise<Reply> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.patchOnce(ctx, body, contentType, subresource);
+      } catch (e) {
+        if (!(e instanceof ApiError && e.code === 409 && e.reason === 'Conflict') || attempt >= 8 || /"resourceVersion"/.test(body.toString())) throw e;
+      }
+    }
+  }
+
+  private async patchOnce(ctx: RestContext, body: Buffer, contentType: string | undefined, subresource?: string): Promise<Reply> {
     const k = ctx.kind;
     const type = mediaType(contentType);
     const s = this.store.get(this.key(k, ctx.rp.namespace, ctx.rp.name!));
@@ -486,7 +500,18 @@ export class Rest {
     return this.commitUpdate(ctx, old, s.rev, next, subresource);
   }
 
+  /** Deletes (or marks for deletion); without preconditions a concurrent write is retried over. */
   async delete(ctx: RestContext, options: any): Promise<Reply> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.deleteOnce(ctx, options);
+      } catch (e) {
+        if (!(e instanceof ApiError && e.code === 409 && e.reason === 'Conflict') || attempt >= 8 || options?.preconditions) throw e;
+      }
+    }
+  }
+
+  private async deleteOnce(ctx: RestContext, options: any): Promise<Reply> {
     const k = ctx.kind;
     const dry = this.dryRun(ctx);
     const { obj, rev } = this.current(ctx);

@@ -122,6 +122,8 @@ export interface ReconcilerOptions {
   initial?: () => string[];
   /** Reconcile everything again this often (cluster ms); level-triggered safety net. */
   resyncMs?: number;
+  /** How many keys may be reconciled at once (a key is never reconciled twice at the same time). */
+  concurrency?: number;
 }
 
 /** `namespace/name` (or `name` for cluster-scoped objects) of a stored object. */
@@ -145,7 +147,7 @@ export class Reconciler {
   private queue = new Set<string>();
   private failures = new Map<string, number>();
   private delayed = new Map<string, { at: number; cancel: () => void }>();
-  private running = false;
+  private inflight = new Set<string>();
   private scheduled = false;
   private stopped = false;
   private unsubscribe?: () => void;
@@ -184,7 +186,7 @@ export class Reconciler {
     this.queue.add(key);
     if (!this.scheduled) {
       this.scheduled = true;
-      setImmediate(() => void this.drain());
+      setImmediate(() => this.drain());
     }
   }
 
@@ -202,30 +204,38 @@ export class Reconciler {
     this.delayed.set(key, { at, cancel: t.cancel });
   }
 
-  private async drain(): Promise<void> {
+  private drain(): void {
     this.scheduled = false;
-    if (this.running || this.stopped) return;
-    this.running = true;
-    try {
-      while (this.queue.size && !this.stopped) {
-        const key = this.queue.values().next().value as string;
-        this.queue.delete(key);
-        try {
-          const r = await this.o.reconcile(key);
-          this.failures.delete(key);
-          if (r && r.requeueAfter >= 0) this.addAfter(key, r.requeueAfter);
-        } catch (e) {
-          const n = (this.failures.get(key) ?? 0) + 1;
-          this.failures.set(key, n);
-          if (!isConflict(e) && !isNotFound(e)) this.ctx.log(`${this.o.name}: ${key}: ${(e as Error).stack ?? e}`);
-          // conflicts are routine (a newer version is on its way): retry soon; others back off
-          const wait = isConflict(e) ? 20 : Math.min(5 + 2 ** n * 5, 30_000);
-          const t = setTimeout(() => this.add(key), wait);
-          t.unref();
+    if (this.stopped) return;
+    const max = this.o.concurrency ?? 1;
+    for (const key of [...this.queue]) {
+      if (this.inflight.size >= max) break;
+      if (this.inflight.has(key)) continue; // queued again while running: after this pass
+      this.queue.delete(key);
+      this.inflight.add(key);
+      void this.run(key).finally(() => {
+        this.inflight.delete(key);
+        if (this.queue.size && !this.scheduled) {
+          this.scheduled = true;
+          setImmediate(() => this.drain());
         }
-      }
-    } finally {
-      this.running = false;
+      });
+    }
+  }
+
+  private async run(key: string): Promise<void> {
+    try {
+      const r = await this.o.reconcile(key);
+      this.failures.delete(key);
+      if (r && r.requeueAfter >= 0) this.addAfter(key, r.requeueAfter);
+    } catch (e) {
+      const n = (this.failures.get(key) ?? 0) + 1;
+      this.failures.set(key, n);
+      if (!isConflict(e) && !isNotFound(e)) this.ctx.log(`${this.o.name}: ${key}: ${(e as Error).stack ?? e}`);
+      // conflicts are routine (a newer version is on its way): retry soon; others back off
+      const wait = isConflict(e) ? 20 : Math.min(5 + 2 ** n * 5, 30_000);
+      const t = setTimeout(() => this.add(key), wait);
+      t.unref();
     }
   }
 }

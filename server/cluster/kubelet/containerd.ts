@@ -5,10 +5,11 @@
 // bind mounts. stdout/stderr go to CRI-format log files (`<RFC3339Nano> stdout F <line>`) under
 // /var/log/pods, with /var/log/containers symlinks, exactly where the kubelet keeps them.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { closeSync, createWriteStream, existsSync, mkdirSync, openSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync, writeSync, type WriteStream } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { promises as fsp, closeSync, createWriteStream, existsSync, mkdirSync, openSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync, writeSync, type WriteStream } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Clock } from '../clock.ts';
+import { IN_SANDBOX } from '../sandbox.ts';
 import { expand, osRelease, type ResolvedImage } from './images.ts';
 
 export const BUSYBOX = '/bin/busybox';
@@ -73,6 +74,8 @@ export interface ContainerConfig {
   extraFiles?: Record<string, string>;
   /** Applet names not to link to busybox (a bind mount will provide them). */
   skipApplets?: Set<string>;
+  /** A prepared read-only /bin to mount (sharedBin), instead of applet links in the rootfs. */
+  sharedBin?: string;
 }
 
 export interface ExitInfo {
@@ -182,20 +185,59 @@ function writeFile(root: string, path: string, content: string, mode = 0o644): v
   writeFileSync(p, content, { mode });
 }
 
+const sharedBins = new Map<string, Promise<string>>();
+
+/**
+ * The read-only /bin shared by containers (busybox, its applets, an image's own /bin files),
+ * prepared once per distinct content with asynchronous file operations: hundreds of symlinks per
+ * container would cost more than everything else a container start does.
+ */
+export function sharedBin(img: ResolvedImage, skip: Set<string> | undefined): Promise<string> {
+  const skipped = [...(skip ?? [])].sort();
+  const own = Object.entries(img.def.files ?? {})
+    .filter(([path]) => path.startsWith('/bin/') && !path.slice(5).includes('/'))
+    .map(([path, f]) => {
+      const def = typeof f === 'string' ? { content: f } : f;
+      return { name: path.slice(5), content: expand(def.content, img), mode: def.mode ?? 0o644 };
+    });
+  const key = createHash('sha256').update(JSON.stringify([skipped, own])).digest('hex').slice(0, 16);
+  let p = sharedBins.get(key);
+  if (!p) {
+    p = (async () => {
+      const dir = join(IN_SANDBOX.cluster, 'run', 'container-bin', key);
+      await fsp.rm(dir, { recursive: true, force: true });
+      await fsp.mkdir(dir, { recursive: true });
+      await fsp.writeFile(join(dir, 'busybox'), ''); // busybox itself is bound over this file
+      for (const f of own) await fsp.writeFile(join(dir, f.name), f.content, { mode: f.mode });
+      const names = new Set(own.map((f) => f.name));
+      await Promise.all(applets().filter((a) => !names.has(a)).map((a) =>
+        (skip?.has(a) ? fsp.writeFile(join(dir, a), '') : fsp.symlink('/bin/busybox', join(dir, a))).catch(() => undefined)));
+      return dir;
+    })();
+    sharedBins.set(key, p);
+    p.catch(() => sharedBins.delete(key));
+  }
+  return p;
+}
+
 /** Builds a container's root filesystem: directories, busybox applets, the image's files. */
 export function makeRootfs(rootfs: string, cfg: ContainerConfig): void {
   for (const d of ['bin', 'sbin', 'etc', 'proc', 'dev', 'sys', 'tmp', 'root', 'home', 'run', 'var/run', 'var/tmp', 'usr/bin', 'usr/sbin', 'usr/local/bin', 'opt', 'mnt', 'srv']) {
     mkdirSync(join(rootfs, d), { recursive: true });
   }
-  // the mount point of busybox itself must be a plain file, the applets link to it
-  writeFileSync(join(rootfs, 'bin/busybox'), '');
   const skip = cfg.skipApplets;
-  for (const a of applets()) {
-    if (skip?.has(a)) continue;
-    try {
-      symlinkSync('/bin/busybox', join(rootfs, 'bin', a));
-    } catch {
-      // an image file of that name wins
+  if (cfg.sharedBin) {
+    cfg.mounts.unshift({ src: cfg.sharedBin, dst: '/bin', readOnly: true });
+  } else {
+    // the mount point of busybox itself must be a plain file, the applets link to it
+    writeFileSync(join(rootfs, 'bin/busybox'), '');
+    for (const a of applets()) {
+      if (skip?.has(a)) continue;
+      try {
+        symlinkSync('/bin/busybox', join(rootfs, 'bin', a));
+      } catch {
+        // an image file of that name wins
+      }
     }
   }
   symlinkSync('/bin/env', join(rootfs, 'usr/bin/env'));
@@ -239,13 +281,16 @@ export function bwrapArgs(c: Container, infoFd: number): string[] {
   const cfg = c.cfg;
   const a = [
     '--bind', c.rootfs, '/',
-    '--ro-bind', BUSYBOX, '/bin/busybox',
     '--proc', '/proc', '--dev', '/dev',
     '--unshare-pid', '--unshare-uts', '--unshare-ipc', '--hostname', cfg.hostname,
     '--as-pid-1', '--die-with-parent', '--info-fd', String(infoFd),
   ];
   const mounts = [...cfg.mounts].sort((x, y) => x.dst.split('/').length - y.dst.split('/').length);
-  for (const m of mounts) a.push(m.readOnly ? '--ro-bind' : '--bind', m.src, m.dst);
+  // busybox goes over its place in /bin once /bin (shared or the rootfs's own) is in place
+  const shallow = mounts.filter((m) => m.dst === '/bin' || m.dst === '/');
+  for (const m of shallow) a.push(m.readOnly ? '--ro-bind' : '--bind', m.src, m.dst);
+  a.push('--ro-bind', BUSYBOX, '/bin/busybox');
+  for (const m of mounts) if (!shallow.includes(m)) a.push(m.readOnly ? '--ro-bind' : '--bind', m.src, m.dst);
   a.push('--chdir', cfg.workingDir || '/');
   return a;
 }

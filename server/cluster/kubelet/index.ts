@@ -20,6 +20,8 @@ export interface KubeletOptions {
    * control-plane components): a handle, or undefined to run the image's stand-in process.
    */
   componentRunner?: (pod: KObject, container: string, image: ResolvedImage) => ComponentHandle | undefined;
+  /** Images every node has from the start (control plane, pause, add-ons). */
+  preloadedImages?: string[];
 }
 
 export interface ContainerLookup {
@@ -50,7 +52,7 @@ export function nodeRootFor(o: KubeletOptions): (node: string) => string {
 }
 
 export function startKubelets(ctx: Ctx, o: KubeletOptions): Kubelets {
-  const env = { ctx, spec: o.spec, nodeRoot: nodeRootFor(o), containerExtras: o.containerExtras, componentRunner: o.componentRunner };
+  const env = { ctx, spec: o.spec, nodeRoot: nodeRootFor(o), containerExtras: o.containerExtras, componentRunner: o.componentRunner, preloadedImages: o.preloadedImages };
   const kubelets = o.spec.nodes.map((n) => new Kubelet(env, n));
   for (const k of kubelets) {
     k.ensureDirs();

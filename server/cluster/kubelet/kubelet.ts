@@ -17,7 +17,7 @@ import type { EventRecorder } from '../events.ts';
 import { nowRFC3339, clone } from '../api/rest.ts';
 import { KUBERNETES_VERSION } from '../manifests.ts';
 import { resolveImage, type ResolvedImage } from './images.ts';
-import { Container, execArgv, newContainerId, makeRootfs, removeRootfs, rfc3339Nano, startProcess, writeWhole, type ExitInfo } from './containerd.ts';
+import { Container, canSandbox, sharedBin, execArgv, newContainerId, makeRootfs, removeRootfs, rfc3339Nano, startProcess, writeWhole, type ExitInfo } from './containerd.ts';
 import { ConfigError, MountError, containerEnv, containerMounts, expandVars, quantity, setupVolumes, type Lookup } from './podconfig.ts';
 import { CONTAINER_STAGES, CRASH_BACKOFF, HEARTBEAT, PULL_BACKOFF, RETRY, SANDBOX_STAGE, TERMINATION } from './stages.ts';
 import { Prober, type ProbeKind } from './probes.ts';
@@ -42,6 +42,8 @@ export interface KubeletEnv {
   nodeRoot: (node: string) => string;
   containerExtras?: (pod: KObject, container: string) => ContainerExtras;
   componentRunner?: (pod: KObject, container: string, image: ResolvedImage) => ComponentHandle | undefined;
+  /** Images every node has from the start (control plane, pause, add-ons). */
+  preloadedImages?: string[];
 }
 
 type Kind = 'init' | 'sidecar' | 'regular';
@@ -145,6 +147,11 @@ export class Kubelet {
   constructor(readonly env: KubeletEnv, readonly node: NodeInfo) {
     this.recorder = env.ctx.recorder('kubelet', node.name);
     this.root = env.nodeRoot(node.name);
+    // what `kubeadm init|join` pulled and the add-ons brought: present on the node from the start
+    for (const ref of env.preloadedImages ?? []) {
+      const r = resolveImage(ref);
+      if (r.ok) this.images.set(r.image.full, r.image);
+    }
     this.log = (l) => env.ctx.log(`kubelet ${node.name}: ${l}`);
     const c = env.ctx.client;
     this.lookup = {
@@ -188,6 +195,8 @@ export class Kubelet {
       ],
       reconcile: (key) => this.sync(key),
       resyncMs: 10_000,
+      // one worker per pod, as the real kubelet has: a pod waiting on its stages holds up no other
+      concurrency: 64,
     }).start();
     // watch Secrets/ConfigMaps so mounted volumes and waiting containers follow them
     const unsub = this.ctx.store.subscribe((ev) => {
@@ -788,9 +797,10 @@ export class Kubelet {
     const skip = new Set(extraMounts.filter((m) => m.dst.startsWith('/bin/')).map((m) => m.dst.slice(5)));
     const logPath = join(pr.logDir, r.name, `${r.restartCount}.log`);
     const rootfs = join(this.root, 'run/containerd/io.containerd.runtime.v2.task/k8s.io', id, 'rootfs');
+    const bin = canSandbox() ? await sharedBin(img, skip) : undefined;
     const cont = new Container({
       id, name: r.name, image: img, argv, env: fullEnv, workingDir: spec.workingDir ?? img.def.workingDir, hostname,
-      mounts: [...sys, ...mounts, ...extraMounts], logPath, stdin: !!spec.stdin, stdinOnce: !!spec.stdinOnce, tty: !!spec.tty, skipApplets: skip,
+      mounts: [...sys, ...mounts, ...extraMounts], logPath, stdin: !!spec.stdin, stdinOnce: !!spec.stdinOnce, tty: !!spec.tty, skipApplets: skip, sharedBin: bin,
     }, rootfs);
     try {
       makeRootfs(rootfs, cont.cfg);

@@ -12,7 +12,7 @@ export interface Stage {
 }
 
 /** Pod sandbox creation (RunPodSandbox: network namespace, pod IP, pause container). */
-export const SANDBOX_STAGE: Stage = { name: 'sandbox', delayMs: () => 400, waitingReason: 'ContainerCreating' };
+export const SANDBOX_STAGE: Stage = { name: 'sandbox', delayMs: () => 300, waitingReason: 'ContainerCreating' };
 
 /** One container's way from nothing to running, in order. */
 export const CONTAINER_STAGES: Stage[] = [

@@ -138,6 +138,11 @@ function applyRewrite(d: Directive, name: string): { name: string; answer: boole
   return out ? { name: out, answer, cont } : undefined;
 }
 
+/** Top-level domains of the public internet (names under them are out of reach, not absent). */
+const PUBLIC_TLDS = new Set(['com', 'net', 'org', 'io', 'dev', 'app', 'cloud', 'info', 'biz', 'co', 'ai', 'me', 'tv', 'gov', 'edu', 'mil', 'int',
+  'us', 'uk', 'de', 'fr', 'eu', 'nl', 'be', 'ch', 'at', 'it', 'es', 'pl', 'se', 'no', 'dk', 'fi', 'ru', 'cn', 'jp', 'kr', 'in', 'br', 'au', 'ca',
+  'ly', 'sh', 'gg', 'xyz', 'tech', 'online', 'site']);
+
 function chain(cf: Corefile, server: ServerBlock, q: { name: string; type: QType }, env: DnsEnv, depth: number): DnsOutcome {
   for (const d of directives(server, 'hosts')) {
     const r = hostsPlugin(d, server, q, env);
@@ -148,7 +153,11 @@ function chain(cf: Corefile, server: ServerBlock, q: { name: string; type: QType
     if (r) return r;
   }
   for (const d of directives(server, 'forward')) {
-    if (inZone(q.name, fq(d.args[0] ?? '.'))) return { drop: true };
+    if (!inZone(q.name, fq(d.args[0] ?? '.'))) continue;
+    // the node's upstream resolver: a name under a real top-level domain would need the internet,
+    // which a session does not have (no reply); any other name cannot exist (NXDOMAIN at once)
+    const tld = q.name.replace(/\.$/, '').split('.').pop()!.toLowerCase();
+    return PUBLIC_TLDS.has(tld) ? { drop: true } : { rcode: 'NXDOMAIN', aa: false, answers: [] };
   }
   return { rcode: 'SERVFAIL', aa: false, answers: [] };
 }
