@@ -65,7 +65,11 @@ test('sessions are isolated: files, processes and the API are their own', () => 
   a.sh('echo secret > /root/mine');
   assert.notEqual(b.sh('cat /root/mine').code, 0);
   // both sessions own 127.0.0.1:2379 and :6443 in their own network namespace
-  const ps = a.sh('ps -e -o comm=').stdout.split('\n').filter(Boolean);
-  assert.ok(ps.includes('etcd') && ps.length < 15, `unexpected processes: ${ps.join(' ')}`);
+  // each session sees its own processes only (its etcd, its containers), never another session's
+  b.sh('(setsid sleep 4242 >/dev/null 2>&1 &)');
+  const ps = a.sh('ps -e -o args=').stdout.split('\n').filter(Boolean);
+  assert.ok(ps.some((p) => /^etcd /.test(p)), `no etcd among: ${ps.join(' | ')}`);
+  assert.ok(!ps.some((p) => p.includes('sleep 4242')), 'a process of the other session is visible');
+  assert.ok(b.sh('ps -e -o args=').stdout.includes('sleep 4242'));
   assert.equal(a.sh('ls /work 2>/dev/null | wc -l').stdout.trim(), '0', 'the host filesystem is not visible');
 });

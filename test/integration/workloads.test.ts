@@ -175,9 +175,11 @@ test('Recreate scales the old replica set to zero before the new one comes up', 
   waitFor(() => names('rs -l app=rec').length === 2, 'the second replica set');
   readyUntil('app=rec', () => c.kubectl('rollout status deploy/rec --timeout=1s').code === 0, 'the recreate rollout');
   const ev = c.k('get events --field-selector involvedObject.kind=Deployment,involvedObject.name=rec -o jsonpath=\'{range .items[*]}{.message}{"\\n"}{end}\'');
-  const down = ev.split('\n').findIndex((l) => /Scaled down replica set rec-\S+ from 2 to 0/.test(l));
-  const up = ev.split('\n').findIndex((l) => /Scaled up replica set rec-\S+ from 0 to 2/.test(l) && !l.includes(names('rs -l app=rec').find((n) => jp(`rs ${n}`, '{.spec.replicas}') === '0')!));
-  assert.ok(down >= 0 && up > down, `scale down before scale up:\n${ev}`);
+  // events of one second are listed in no particular order: check each scaling happened
+  const old = names('rs -l app=rec').find((n) => jp(`rs ${n}`, '{.spec.replicas}') === '0')!;
+  const fresh = names('rs -l app=rec').find((n) => n !== old)!;
+  assert.ok(ev.includes(`Scaled down replica set ${old} from 2 to 0`), ev);
+  assert.ok(ev.includes(`Scaled up replica set ${fresh} from 0 to 2`), ev);
 });
 
 test('a replica set replaces deleted pods and deletes not-ready pods first when scaled down', () => {

@@ -240,14 +240,18 @@ function errorFrame(message: string): Buffer {
 function findCommand(ref: ContainerRef, cmd: string): boolean {
   const cont = ref.record.current!;
   const rootfs = cont.rootfs;
-  const exists = (p: string) => {
-    if (cont.cfg.mounts.some((m) => p === m.dst || p.startsWith(`${m.dst}/`))) return true;
+  const there = (p: string) => {
     try {
-      lstatSync(join(rootfs, p));
+      lstatSync(p);
       return true;
     } catch {
       return false;
     }
+  };
+  const exists = (p: string) => {
+    // the deepest mount holding the path decides, as in the container's own view
+    const m = cont.cfg.mounts.filter((x) => p === x.dst || p.startsWith(`${x.dst.replace(/\/$/, '')}/`)).sort((x, y) => y.dst.length - x.dst.length)[0];
+    return m ? there(join(m.src, p.slice(m.dst.length))) : there(join(rootfs, p));
   };
   if (cmd.includes('/')) return exists(cmd.startsWith('/') ? cmd : join(cont.cfg.workingDir || '/', cmd));
   const path = (cont.cfg.env.PATH ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin').split(':');
