@@ -143,6 +143,12 @@ export async function writeClusterTree(dir: string, spec: ClusterSpec): Promise<
     write(root, 'var/lib/kubelet/config.yaml', kubeletConfig());
     write(root, 'var/lib/kubelet/kubeadm-flags.env', 'KUBELET_KUBEADM_ARGS="--container-runtime-endpoint=unix:///var/run/containerd/containerd.sock --pod-infra-container-image=registry.k8s.io/pause:3.10.1"\n');
     write(root, 'var/lib/kubelet/pki/kubelet-client-current.pem', kubeletKey.cert + kubeletKey.key, 0o600);
+    // the kubelet's systemd unit and kubeadm's drop-in (under /etc: the nodes share the host's /usr)
+    write(root, 'etc/systemd/system/kubelet.service', KUBELET_UNIT);
+    write(root, 'etc/systemd/system/kubelet.service.d/10-kubeadm.conf', KUBEADM_DROPIN);
+    mkdirSync(join(root, 'etc/systemd/system/multi-user.target.wants'), { recursive: true });
+    symlinkSync('/etc/systemd/system/kubelet.service', join(root, 'etc/systemd/system/multi-user.target.wants/kubelet.service'));
+    write(root, 'etc/default/kubelet', 'KUBELET_EXTRA_ARGS=\n');
     mkdirSync(join(root, 'etc/kubernetes/manifests'), { recursive: true });
 
     if (node.role === 'control-plane') {
@@ -159,6 +165,37 @@ export async function writeClusterTree(dir: string, spec: ClusterSpec): Promise<
   }
   writeFileSync(join(dir, 'cluster.json'), JSON.stringify(spec, null, 2));
 }
+
+/** The kubelet unit as the Kubernetes packages install it. */
+export const KUBELET_UNIT = `[Unit]
+Description=kubelet: The Kubernetes Node Agent
+Documentation=https://kubernetes.io/docs/
+Wants=network-online.target
+After=network-online.target
+
+[Service]
+ExecStart=/usr/bin/kubelet
+Restart=always
+StartLimitInterval=0
+RestartSec=10
+
+[Install]
+WantedBy=multi-user.target
+`;
+
+/** kubeadm's drop-in: the kubelet's kubeconfigs, config file and flag files. */
+export const KUBEADM_DROPIN = `# Note: This dropin only works with kubeadm and kubelet v1.11+
+[Service]
+Environment="KUBELET_KUBECONFIG_ARGS=--bootstrap-kubeconfig=/etc/kubernetes/bootstrap-kubelet.conf --kubeconfig=/etc/kubernetes/kubelet.conf"
+Environment="KUBELET_CONFIG_ARGS=--config=/var/lib/kubelet/config.yaml"
+# This is a file that "kubeadm init" and "kubeadm join" generates at runtime, populating the KUBELET_KUBEADM_ARGS variable dynamically
+EnvironmentFile=-/var/lib/kubelet/kubeadm-flags.env
+# This is a file that the user can use for overrides of the kubelet args as a last resort. Preferably, the user should use
+# the .NodeRegistration.KubeletExtraArgs object in the configuration files instead. KUBELET_EXTRA_ARGS should be sourced from this file.
+EnvironmentFile=-/etc/default/kubelet
+ExecStart=
+ExecStart=/usr/bin/kubelet $KUBELET_KUBECONFIG_ARGS $KUBELET_CONFIG_ARGS $KUBELET_KUBEADM_ARGS $KUBELET_EXTRA_ARGS
+`;
 
 export function nodeNames(dir: string): string[] {
   return existsSync(join(dir, 'nodes')) ? readdirSync(join(dir, 'nodes')) : [];

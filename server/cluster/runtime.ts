@@ -27,7 +27,8 @@ import { NodeService } from './node/service.ts';
 import { componentRunner, type ComponentMain } from './components.ts';
 import { startMetricsApi, simulatedUsage, type UsageSource } from './metrics.ts';
 import { sshTool, type NodeSpawner } from './node/ssh.ts';
-import { nodeShellCommand, shellEnv } from './sandbox.ts';
+import { IN_SANDBOX, nodeShellCommand, shellEnv } from './sandbox.ts';
+import { NodeSystemd, journalctlTool, systemctlTool } from './node/systemd.ts';
 import { manifestCommand, KUBERNETES_VERSION } from './manifests.ts';
 
 export interface RuntimeOptions {
@@ -61,6 +62,7 @@ export class ClusterRuntime {
   private stops: (() => void)[] = [];
   kubelets?: Kubelets;
   nodeService?: NodeService;
+  systemd?: Map<string, NodeSystemd>;
   /** Where `kubectl top` figures come from (the kubelets' containers once they run). */
   usage?: UsageSource;
 
@@ -288,6 +290,15 @@ export class ClusterRuntime {
   private async startNodeTools(): Promise<void> {
     const svc = new NodeService(join(this.o.clusterDir, 'run', 'node.sock'), this.o.log);
     svc.register('ssh', sshTool(this.spec, this.spawnOnNode));
+    const systemd = new Map<string, NodeSystemd>();
+    for (const n of this.spec.nodes) {
+      const k = this.kubelets?.node(n.name);
+      const root = this.o.root ? join(this.o.root, '..', n.name) : (n.name === this.spec.nodes[0].name ? '/' : join(IN_SANDBOX.cluster, 'nodes', n.name));
+      if (k) systemd.set(n.name, new NodeSystemd(n.name, root, this.clock, { start: () => k.start(), stop: () => k.stop() }));
+    }
+    this.systemd = systemd;
+    svc.register('systemctl', systemctlTool((n) => systemd.get(n)));
+    svc.register('journalctl', journalctlTool((n) => systemd.get(n)));
     this.nodeService = svc;
     await svc.start();
     this.stops.push(() => svc.stop());

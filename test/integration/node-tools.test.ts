@@ -30,3 +30,31 @@ test('ssh on a terminal gives a login shell on the node', () => {
   assert.equal(r.code, 4);
   assert.match(r.stdout, /root@node01:~# hostname[\r\n]+(\S*[\r\n]+)?.*node01/);
 });
+
+test('systemctl and journalctl drive the kubelet service; a stopped kubelet stops heartbeats', () => {
+  const r = c.sh('ssh node01 "systemctl stop kubelet && systemctl disable kubelet"');
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, /Removed "\/etc\/systemd\/system\/multi-user\.target\.wants\/kubelet\.service"\./);
+  const st = c.sh('ssh node01 systemctl status kubelet');
+  assert.equal(st.code, 3);
+  assert.match(st.stdout, /Loaded: loaded \(\/etc\/systemd\/system\/kubelet\.service; disabled; preset: enabled\)/);
+  assert.match(st.stdout, /Active: inactive \(dead\)/);
+  assert.equal(c.sh('ssh node01 systemctl is-active kubelet').stdout, 'inactive\n');
+  assert.equal(c.sh('ssh node01 systemctl is-enabled kubelet').stdout, 'disabled\n');
+  const lease = () => c.k("get lease node01 -n kube-node-lease -o jsonpath='{.spec.renewTime}'");
+  const before = lease();
+  c.sh('sleep 1.2');
+  assert.equal(lease(), before, 'a stopped kubelet does not renew its lease');
+  assert.equal(c.sh('ssh node01 systemctl enable --now kubelet').code, 0);
+  assert.equal(c.sh('ssh node01 systemctl is-active kubelet').stdout, 'active\n');
+  assert.equal(c.sh('ssh node01 systemctl is-enabled kubelet').stdout, 'enabled\n');
+  assert.match(c.sh('ssh node01 journalctl -u kubelet --no-pager').stdout, /node01 systemd\[1\]: Stopped kubelet\.service - kubelet: The Kubernetes Node Agent\.[\s\S]*Started kubelet\.service/);
+});
+
+test('a broken kubelet config keeps the service restarting with the error in the journal', () => {
+  c.sh('cp /var/lib/kubelet/config.yaml /tmp/kc && echo "oops: [" >> /var/lib/kubelet/config.yaml && systemctl restart kubelet');
+  assert.match(c.sh('systemctl status kubelet').stdout, /Active: activating \(auto-restart\) \(Result: exit-code\)/);
+  assert.match(c.sh('journalctl -u kubelet -n 3').stdout, /run\.go:72\] "command failed" err="failed to load kubelet config file, path: \/var\/lib\/kubelet\/config\.yaml/);
+  c.sh('cp /tmp/kc /var/lib/kubelet/config.yaml && systemctl restart kubelet');
+  assert.equal(c.sh('systemctl is-active kubelet').stdout, 'active\n');
+});

@@ -100,11 +100,8 @@ export class Container {
 
   constructor(readonly cfg: ContainerConfig, readonly rootfs: string) {}
 
-  /** Run by the runtime itself (a control-plane component), not as a process. */
-  external = false;
-
   get running(): boolean {
-    return (!!this.child || this.external) && !this.exit;
+    return !!this.child && !this.exit;
   }
 
   onExit(fn: (e: ExitInfo) => void): void {

@@ -836,13 +836,17 @@ export class Kubelet {
     }
     const component = this.env.componentRunner?.(pod, r.name, img);
     if (component) {
+      // the component runs in the runtime, its container's process (with the manifest's command
+      // line, as `ps` shows it on a real node) runs beside it: either ending ends both
       r.component = component;
-      cont.external = true;
-      cont.startedAt = clock.now();
-      component.onExit((code) => {
-        const e = { exitCode: code, finishedAt: clock.now() };
-        cont.finish(e);
-        this.onExit(pr, r, cont, e);
+      let code: number | undefined;
+      component.onExit((c) => {
+        code = c;
+        cont.signal('SIGKILL');
+      });
+      await startProcess(cont, clock, (e) => {
+        component.stop('SIGTERM');
+        this.onExit(pr, r, cont, code === undefined ? e : { ...e, exitCode: code });
       });
     } else {
       await startProcess(cont, clock, (e) => this.onExit(pr, r, cont, e));
@@ -1028,13 +1032,13 @@ export class Kubelet {
     const graceMs = Math.max(0, graceSeconds) * 1000;
     const t0 = this.ctx.clock.ms();
     const term = () => {
-      if (r.component) r.component.stop('SIGTERM');
-      else cont.signal('SIGTERM');
+      r.component?.stop('SIGTERM');
+      cont.signal('SIGTERM');
       const left = graceMs - (this.ctx.clock.ms() - t0);
       this.ctx.clock.after(Math.max(left, TERMINATION.killSettleMs), () => {
         if (!cont.running) return;
-        if (r.component) r.component.stop('SIGKILL');
-        else cont.signal('SIGKILL');
+        r.component?.stop('SIGKILL');
+        cont.signal('SIGKILL');
       });
     };
     const pre = r.spec.lifecycle?.preStop;
