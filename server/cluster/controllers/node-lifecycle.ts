@@ -188,7 +188,8 @@ export function startNodeLifecycleController(ctx: Ctx, flags: Map<string, string
     }
   };
 
-  const timer: Timer = ctx.clock.every(1000, () => void tick());
+  // --node-monitor-period: 5s
+  const timer: Timer = ctx.clock.every(5000, () => void tick());
   void tick();
   return {
     stop: () => {

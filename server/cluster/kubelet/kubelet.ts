@@ -133,6 +133,8 @@ export class Kubelet {
   readonly pods = new Map<string, PodRuntime>();
   /** Images present on the node (full reference → resolved). */
   readonly images = new Map<string, ResolvedImage>();
+  /** Projected service account tokens by pod, account, audience and lifetime. */
+  private tokens = new Map<string, { token: string; refreshAt: number }>();
   private reconciler?: Reconciler;
   private timers: { cancel(): void }[] = [];
   private staticTimer?: NodeJS.Timeout;
@@ -158,12 +160,19 @@ export class Kubelet {
       get: (ref, ns, name) => c.get(ref, ns, name),
       list: (ref, ns) => c.list(ref, ns),
       token: (pod, audience, seconds) => {
+        // the kubelet's token manager keeps a projected token until 80 % of its lifetime has passed
         const sa = c.get('v1/serviceaccounts', pod.metadata!.namespace, pod.spec?.serviceAccountName ?? 'default');
+        const key = `${pod.metadata?.uid}|${sa?.metadata?.uid}|${audience ?? ''}|${seconds ?? ''}`;
+        const now = env.ctx.clock.ms();
+        const hit = this.tokens.get(key);
+        if (hit && now < hit.refreshAt) return hit.token;
         try {
-          return env.ctx.api.o.tokens.issue({
+          const token = env.ctx.api.o.tokens.issue({
             namespace: pod.metadata!.namespace, name: pod.spec?.serviceAccountName ?? 'default', uid: sa?.metadata?.uid ?? '',
             audiences: audience ? [audience] : undefined, expirationSeconds: seconds, now: env.ctx.clock.now(),
           } as any).token;
+          this.tokens.set(key, { token, refreshAt: now + 0.8 * (seconds ?? 3607) * 1000 });
+          return token;
         } catch {
           return '';
         }
@@ -184,6 +193,7 @@ export class Kubelet {
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.staticPath = this.readStaticPath();
     const mine = (o: KObject | undefined) => o?.spec?.nodeName === this.node.name;
     this.reconciler = new Reconciler(this.ctx, {
       name: `kubelet-${this.node.name}`,
@@ -194,7 +204,7 @@ export class Kubelet {
         ...[...this.pods.keys()],
       ],
       reconcile: (key) => this.sync(key),
-      resyncMs: 10_000,
+      resyncMs: 60_000, // syncFrequency: 1m
       // one worker per pod, as the real kubelet has: a pod waiting on its stages holds up no other
       concurrency: 64,
     }).start();
@@ -301,7 +311,14 @@ export class Kubelet {
 
   // ----- static pods -------------------------------------------------------------------------
 
+  /** staticPodPath of the kubelet's config file, read when the kubelet starts (as the real one does). */
+  private staticPath?: string;
+
   private staticDir(): string | undefined {
+    return this.staticPath;
+  }
+
+  private readStaticPath(): string | undefined {
     try {
       const cfg = parseYaml(readFileSync(join(this.root, 'var/lib/kubelet/config.yaml'), 'utf8'));
       return cfg?.staticPodPath || undefined;
@@ -525,7 +542,7 @@ export class Kubelet {
       if (!pr.sandboxStarting) {
         pr.sandboxStarting = true;
         await this.writeStatus(pr);
-        this.ctx.clock.after(SANDBOX_STAGE.delayMs(0), () => {
+        this.ctx.clock.after(SANDBOX_STAGE.delayMs(0) / (mine.spec?.hostNetwork ? 3 : 1), () => {
           try {
             this.makeSandbox(pr!);
             pr!.sandboxReady = true;

@@ -11,7 +11,7 @@ export interface Stage {
   waitingReason?: string;
 }
 
-/** Pod sandbox creation (RunPodSandbox: network namespace, pod IP, pause container). */
+/** Pod sandbox creation (RunPodSandbox: network namespace, pod IP, pause container); a third of it for hostNetwork pods (no CNI). */
 export const SANDBOX_STAGE: Stage = { name: 'sandbox', delayMs: () => 300, waitingReason: 'ContainerCreating' };
 
 /** One container's way from nothing to running, in order. */
