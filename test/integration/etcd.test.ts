@@ -24,8 +24,10 @@ test('objects live under /registry/<resource>/<namespace>/<name>', () => {
 });
 
 test('a resourceVersion is the etcd revision of the object', () => {
-  const rv = c.k("get deployment web -o jsonpath='{.metadata.resourceVersion}'");
-  const mod = c.sh(`etcdctl ${TLS} get /registry/deployments/default/web -w json`).stdout;
+  // a ConfigMap: no controller writes it between the two reads (a Deployment's status moves on)
+  c.k('create configmap rv-check --from-literal=a=b');
+  const rv = c.k("get configmap rv-check -o jsonpath='{.metadata.resourceVersion}'");
+  const mod = c.sh(`etcdctl ${TLS} get /registry/configmaps/default/rv-check -w json`).stdout;
   assert.equal(String(JSON.parse(mod).kvs[0].mod_revision), rv);
 });
 
