@@ -29,6 +29,7 @@ import { startMetricsApi, simulatedUsage, type UsageSource } from './metrics.ts'
 import { sshTool, type NodeSpawner } from './node/ssh.ts';
 import { IN_SANDBOX, nodeShellCommand, shellEnv } from './sandbox.ts';
 import { NodeSystemd, journalctlTool, systemctlTool } from './node/systemd.ts';
+import { crictlTool } from './node/crictl.ts';
 import { manifestCommand, KUBERNETES_VERSION } from './manifests.ts';
 
 export interface RuntimeOptions {
@@ -299,6 +300,7 @@ export class ClusterRuntime {
     this.systemd = systemd;
     svc.register('systemctl', systemctlTool((n) => systemd.get(n)));
     svc.register('journalctl', journalctlTool((n) => systemd.get(n)));
+    svc.register('crictl', crictlTool((n) => this.kubelets?.node(n), this.clock));
     this.nodeService = svc;
     await svc.start();
     this.stops.push(() => svc.stop());

@@ -58,3 +58,22 @@ test('a broken kubelet config keeps the service restarting with the error in the
   c.sh('cp /tmp/kc /var/lib/kubelet/config.yaml && systemctl restart kubelet');
   assert.equal(c.sh('systemctl is-active kubelet').stdout, 'active\n');
 });
+
+test('crictl shows each node its own containers, pods and images, with logs, exec and stop', () => {
+  c.k('run cri-probe --image=busybox:1.36 --overrides=\'{"spec":{"nodeName":"node01"}}\' --command -- sh -c "echo hello-from-cri; sleep 3600"');
+  c.k('wait --for=condition=Ready pod/cri-probe --timeout=60s');
+  const ps = c.sh('crictl ps').stdout;
+  assert.match(ps, /^CONTAINER\s+IMAGE\s+CREATED\s+STATE\s+NAME\s+ATTEMPT\s+POD ID\s+POD\s+NAMESPACE$/m);
+  assert.match(ps, /Running\s+kube-scheduler\s+0\s+\w{13}\s+kube-scheduler-controlplane\s+kube-system/);
+  assert.doesNotMatch(ps, /cri-probe/, 'a pod of node01 is not on controlplane');
+  const id = c.sh("ssh node01 crictl ps -q --name '^cri-probe$'").stdout.trim();
+  assert.match(id, /^[0-9a-f]{64}$/);
+  assert.equal(c.sh(`ssh node01 crictl logs ${id.slice(0, 12)}`).stdout, 'hello-from-cri\n');
+  assert.equal(c.sh(`ssh node01 crictl exec ${id} cat /etc/hostname`).stdout.trim(), 'cri-probe');
+  assert.match(c.sh('crictl images').stdout, /registry\.k8s\.io\/kube-apiserver\s+v1\.35\.2\s+\w{13}\s+27MB/);
+  assert.match(c.sh('crictl pods --name etcd').stdout, /Ready\s+etcd-controlplane\s+kube-system\s+0\s+\(default\)/);
+  // a container stopped by hand is restarted by the kubelet (restartPolicy Always)
+  assert.equal(c.sh(`ssh node01 crictl stop ${id}`).code, 0);
+  for (let i = 0; i < 100 && c.k("get pod cri-probe -o jsonpath='{.status.containerStatuses[0].restartCount}'") === '0'; i++) c.sh('sleep 0.2');
+  assert.equal(c.k("get pod cri-probe -o jsonpath='{.status.containerStatuses[0].restartCount}'"), '1');
+});
