@@ -109,7 +109,7 @@ export class ClusterRuntime {
     // environment, so the manifest stays exactly as kubeadm writes it).
     this.etcd = spawn(cmd[0], cmd.slice(1), {
       stdio: ['ignore', out, out],
-      env: { ...process.env, ETCD_HEARTBEAT_INTERVAL: '50', ETCD_ELECTION_TIMEOUT: '300', GOGC: '50' },
+      env: { ...process.env, ETCD_HEARTBEAT_INTERVAL: '100', ETCD_ELECTION_TIMEOUT: '500', GOGC: '50' },
     });
     this.etcd.on('exit', (code, sig) => this.o.log(`etcd exited (${code ?? sig})`));
     const listen = flagsOf(cmd).get('listen-client-urls') ?? 'https://127.0.0.1:2379';

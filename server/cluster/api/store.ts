@@ -53,6 +53,8 @@ export class Store {
   private items = new Map<string, StoredObject>();
   /** The same objects grouped by resource (`/registry/<resource>/`), so a list scans one resource. */
   private buckets = new Map<string, Map<string, StoredObject>>();
+  /** Each bucket's keys in etcd's order, made when first listed after a key came or went. */
+  private sortedKeys = new Map<string, string[]>();
   private history: StoreEvent[] = [];
   private listeners = new Set<StoreListener>();
   private waiters: { rev: number; resolve: () => void }[] = [];
@@ -69,6 +71,7 @@ export class Store {
     const r = await this.etcd.range(this.prefix, { prefix: true });
     this.items.clear();
     this.buckets.clear();
+    this.sortedKeys.clear();
     for (const kv of r.kvs) {
       const obj = decode(kv);
       if (obj) this.put({ key: kv.key, obj, rev: kv.modRevision });
@@ -186,12 +189,14 @@ export class Store {
     const b = Store.bucketOf(s.key);
     let m = this.buckets.get(b);
     if (!m) this.buckets.set(b, (m = new Map()));
+    if (!m.has(s.key)) this.sortedKeys.delete(b);
     m.set(s.key, s);
   }
 
   private drop(key: string): void {
     this.items.delete(key);
-    this.buckets.get(Store.bucketOf(key))?.delete(key);
+    const b = Store.bucketOf(key);
+    if (this.buckets.get(b)?.delete(key)) this.sortedKeys.delete(b);
   }
 
   get(key: string): StoredObject | undefined {
@@ -202,8 +207,30 @@ export class Store {
   list(prefix: string): StoredObject[] {
     const out: StoredObject[] = [];
     const b = Store.bucketOf(prefix);
-    const source = prefix.length >= b.length && b.endsWith('/') && b !== this.prefix ? this.buckets.get(b) ?? new Map<string, StoredObject>() : this.items;
-    for (const [k, v] of source) if (k.startsWith(prefix)) out.push(v);
+    if (prefix.length >= b.length && b.endsWith('/') && b !== this.prefix) {
+      const m = this.buckets.get(b);
+      if (!m) return out;
+      let keys = this.sortedKeys.get(b);
+      if (!keys) {
+        keys = [...m.keys()].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+        this.sortedKeys.set(b, keys);
+      }
+      if (prefix === b) {
+        for (const k of keys) out.push(m.get(k)!);
+      } else {
+        // the keys under a longer prefix (one namespace) are a run of the sorted keys
+        let lo = 0;
+        let hi = keys.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (keys[mid] < prefix) lo = mid + 1;
+          else hi = mid;
+        }
+        for (let i = lo; i < keys.length && keys[i].startsWith(prefix); i++) out.push(m.get(keys[i])!);
+      }
+      return out;
+    }
+    for (const [k, v] of this.items) if (k.startsWith(prefix)) out.push(v);
     out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     return out;
   }

@@ -6,7 +6,7 @@
 // /var/log/pods, with /var/log/containers symlinks, exactly where the kubelet keeps them.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { promises as fsp, closeSync, createWriteStream, existsSync, mkdirSync, openSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync, writeSync, type WriteStream } from 'node:fs';
+import { promises as fsp, closeSync, createWriteStream, existsSync, mkdirSync, openSync, rmSync, writeSync, type WriteStream } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Clock } from '../clock.ts';
 import { IN_SANDBOX } from '../sandbox.ts';
@@ -171,17 +171,6 @@ export class Container {
   }
 }
 
-function writeFile(root: string, path: string, content: string, mode = 0o644): void {
-  const p = join(root, path);
-  mkdirSync(dirname(p), { recursive: true });
-  try {
-    unlinkSync(p);
-  } catch {
-    // not there yet
-  }
-  writeFileSync(p, content, { mode });
-}
-
 const sharedBins = new Map<string, Promise<string>>();
 
 /**
@@ -217,47 +206,80 @@ export function sharedBin(img: ResolvedImage, skip: Set<string> | undefined): Pr
   return p;
 }
 
-/** Builds a container's root filesystem: directories, busybox applets, the image's files. */
-export function makeRootfs(rootfs: string, cfg: ContainerConfig): void {
-  for (const d of ['bin', 'sbin', 'etc', 'proc', 'dev', 'sys', 'tmp', 'root', 'home', 'run', 'var/run', 'var/tmp', 'usr/bin', 'usr/sbin', 'usr/local/bin', 'opt', 'mnt', 'srv']) {
-    mkdirSync(join(rootfs, d), { recursive: true });
-  }
+/** The image skeleton's directories, parents before children (each level made in one parallel batch). */
+const SKELETON: string[][] = [
+  ['bin', 'sbin', 'etc', 'proc', 'dev', 'sys', 'tmp', 'root', 'home', 'run', 'var', 'usr', 'opt', 'mnt', 'srv'],
+  ['var/run', 'var/tmp', 'usr/bin', 'usr/sbin', 'usr/local'],
+  ['usr/local/bin'],
+];
+
+const PASSWD = 'root:x:0:0:root:/root:/bin/sh\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\nnginx:x:101:101:nginx user:/nonexistent:/bin/false\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n';
+const GROUP = 'root:x:0:\ndaemon:x:1:\nnginx:x:101:\nnogroup:x:65534:\n';
+
+/**
+ * Builds a container's root filesystem: directories, busybox applets, the image's files. The file
+ * operations run on libuv's thread pool, in parallel where they do not depend on each other: the
+ * runtime's one JavaScript thread starts hundreds of containers and must not wait on each syscall.
+ */
+export async function makeRootfs(rootfs: string, cfg: ContainerConfig): Promise<void> {
   const skip = cfg.skipApplets;
-  if (cfg.sharedBin) {
-    cfg.mounts.unshift({ src: cfg.sharedBin, dst: '/bin', readOnly: true });
-  } else {
+  if (cfg.sharedBin) cfg.mounts.unshift({ src: cfg.sharedBin, dst: '/bin', readOnly: true });
+  await fsp.mkdir(rootfs, { recursive: true });
+  for (const level of SKELETON) await Promise.all(level.map((d) => fsp.mkdir(join(rootfs, d)).catch(ignoreExists)));
+  /** Directories known to exist (relative to the rootfs, no leading slash). */
+  const dirs = new Set<string>(['', ...SKELETON.flat()]);
+  const ensureDir = async (rel: string): Promise<void> => {
+    if (dirs.has(rel)) return;
+    await fsp.mkdir(join(rootfs, rel), { recursive: true });
+    for (let d = rel; d && !dirs.has(d); d = dirname(d) === '.' ? '' : dirname(d)) dirs.add(d);
+  };
+  const rel = (path: string) => path.replace(/^\/+/, '');
+  const parentOf = (r: string) => (dirname(r) === '.' ? '' : dirname(r));
+  const ops: Promise<unknown>[] = [];
+  if (!cfg.sharedBin) {
     // the mount point of busybox itself must be a plain file, the applets link to it
-    writeFileSync(join(rootfs, 'bin/busybox'), '');
+    ops.push(fsp.writeFile(join(rootfs, 'bin/busybox'), ''));
     for (const a of applets()) {
       if (skip?.has(a)) continue;
-      try {
-        symlinkSync('/bin/busybox', join(rootfs, 'bin', a));
-      } catch {
-        // an image file of that name wins
-      }
+      ops.push(fsp.symlink('/bin/busybox', join(rootfs, 'bin', a)).catch(() => undefined)); // an image file of that name wins
     }
   }
-  symlinkSync('/bin/env', join(rootfs, 'usr/bin/env'));
+  ops.push(fsp.symlink('/bin/env', join(rootfs, 'usr/bin/env')));
+  await Promise.all(ops);
+  // files, in the order later ones win: the base files, the image's, the extra ones; each replaces
+  // whatever is at its path (never writes through an applet link)
   const img = cfg.image;
+  const files = new Map<string, { content: string; mode: number }>();
   const os = osRelease(img.def);
-  if (os) writeFile(rootfs, '/etc/os-release', os);
-  writeFile(rootfs, '/etc/passwd', 'root:x:0:0:root:/root:/bin/sh\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\nnginx:x:101:101:nginx user:/nonexistent:/bin/false\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n');
-  writeFile(rootfs, '/etc/group', 'root:x:0:\ndaemon:x:1:\nnginx:x:101:\nnogroup:x:65534:\n');
+  if (os) files.set('etc/os-release', { content: os, mode: 0o644 });
+  files.set('etc/passwd', { content: PASSWD, mode: 0o644 });
+  files.set('etc/group', { content: GROUP, mode: 0o644 });
   for (const [path, f] of Object.entries(img.def.files ?? {})) {
     const def = typeof f === 'string' ? { content: f } : f;
-    writeFile(rootfs, path, expand(def.content, img), def.mode ?? 0o644);
+    files.set(rel(path), { content: expand(def.content, img), mode: def.mode ?? 0o644 });
   }
-  for (const [path, content] of Object.entries(cfg.extraFiles ?? {})) writeFile(rootfs, path, content);
-  for (const m of cfg.mounts) {
-    // mount points inside the image are made here, so bwrap never has to create them
-    const p = join(rootfs, m.dst);
-    if (existsSync(p)) continue;
+  for (const [path, content] of Object.entries(cfg.extraFiles ?? {})) files.set(rel(path), { content, mode: 0o644 });
+  const parents = [...new Set([...files.keys()].map(parentOf))];
+  await Promise.all(parents.map(ensureDir));
+  await Promise.all([...files].map(async ([r, f]) => {
+    const p = join(rootfs, r);
+    // a fresh rootfs has nothing there except applet links in /bin
+    if (!cfg.sharedBin && r.startsWith('bin/')) await fsp.unlink(p).catch(() => undefined);
+    await fsp.writeFile(p, f.content, { mode: f.mode });
+  }));
+  const present = new Set([...files.keys()]);
+  // mount points inside the image are made here, so bwrap never has to create them
+  const points = cfg.mounts.map((m) => ({ m, r: rel(m.dst) })).filter(({ r }) => r && !dirs.has(r) && !present.has(r) && !(!cfg.sharedBin && r.startsWith('bin/') && !skip?.has(r.slice(4))));
+  const kinds = await Promise.all(points.map(({ m }) => fsp.stat(m.src).then((s) => s.isFile(), () => false)));
+  // parents first (a mount inside another mount's directory), then the points themselves
+  await Promise.all(points.map(({ r }, i) => (kinds[i] ? ensureDir(parentOf(r)) : Promise.resolve()).catch(() => undefined)));
+  for (const [i, { r }] of points.entries()) {
     try {
-      if (isFile(m.src)) {
-        mkdirSync(dirname(p), { recursive: true });
-        writeFileSync(p, '');
+      if (kinds[i]) {
+        if (!present.has(r) && !dirs.has(r)) await fsp.writeFile(join(rootfs, r), '', { flag: 'wx' }).catch(ignoreExists);
+        present.add(r);
       } else {
-        mkdirSync(p, { recursive: true });
+        await ensureDir(r);
       }
     } catch {
       // bwrap will report what is wrong
@@ -265,12 +287,8 @@ export function makeRootfs(rootfs: string, cfg: ContainerConfig): void {
   }
 }
 
-function isFile(p: string): boolean {
-  try {
-    return statSync(p).isFile();
-  } catch {
-    return false;
-  }
+function ignoreExists(e: NodeJS.ErrnoException): void {
+  if (e.code !== 'EEXIST') throw e;
 }
 
 /** The bwrap command line of a container. */

@@ -4,7 +4,7 @@
 // the node's Lease and status. Stopping it stops heartbeats and status updates; containers keep
 // running, as when `systemctl stop kubelet` on a real node.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { promises as fsp, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, watch } from 'node:fs';
 import { release } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -17,8 +17,8 @@ import type { EventRecorder } from '../events.ts';
 import { nowRFC3339, clone } from '../api/rest.ts';
 import { KUBERNETES_VERSION } from '../manifests.ts';
 import { resolveImage, type ResolvedImage } from './images.ts';
-import { Container, canSandbox, sharedBin, execArgv, newContainerId, makeRootfs, removeRootfs, rfc3339Nano, startProcess, writeWhole, type ExitInfo } from './containerd.ts';
-import { ConfigError, MountError, containerEnv, containerMounts, expandVars, quantity, setupVolumes, type Lookup } from './podconfig.ts';
+import { Container, canSandbox, sharedBin, execArgv, newContainerId, makeRootfs, removeRootfs, rfc3339Nano, startProcess, type ExitInfo } from './containerd.ts';
+import { ConfigError, MountError, forgetVolumes, containerEnv, containerMounts, expandVars, quantity, setupVolumes, type Lookup } from './podconfig.ts';
 import { CONTAINER_STAGES, CRASH_BACKOFF, HEARTBEAT, PULL_BACKOFF, RETRY, SANDBOX_STAGE, TERMINATION } from './stages.ts';
 import { Prober, type ProbeKind } from './probes.ts';
 import { spawn } from 'node:child_process';
@@ -138,6 +138,7 @@ export class Kubelet {
   private reconciler?: Reconciler;
   private timers: { cancel(): void }[] = [];
   private staticTimer?: NodeJS.Timeout;
+  private staticPending?: NodeJS.Timeout;
   private staticSeen = new Map<string, { mtime: number; pod?: KObject; hash?: string; error?: string }>();
   private ipNext = 2;
   private usedIPs = new Set<string>();
@@ -218,8 +219,27 @@ export class Kubelet {
     void this.heartbeat(true);
     this.timers.push(this.ctx.clock.every(HEARTBEAT.leaseRenewMs, () => void this.heartbeat(false)));
     this.scanStatic();
-    // the static pod source polls its directory (upstream: inotify plus a 20 s re-list)
-    this.staticTimer = setInterval(() => this.scanStatic(), 1000);
+    // the static pod source follows its directory through inotify and re-lists it every 20 s, as
+    // upstream's does; without a directory to watch it looks every second
+    const abs = this.staticPath ? join(this.root, this.staticPath) : undefined;
+    let watching = false;
+    if (abs) {
+      try {
+        const w = watch(abs, { persistent: false }, () => {
+          if (this.staticPending) return;
+          this.staticPending = setTimeout(() => {
+            this.staticPending = undefined;
+            this.scanStatic();
+          }, 20);
+        });
+        w.on('error', () => undefined);
+        this.timers.push({ cancel: () => w.close() });
+        watching = true;
+      } catch {
+        watching = false;
+      }
+    }
+    this.staticTimer = setInterval(() => this.scanStatic(), watching ? 20_000 : 1000);
     this.staticTimer.unref();
   }
 
@@ -230,6 +250,8 @@ export class Kubelet {
     this.reconciler = undefined;
     for (const t of this.timers.splice(0)) t.cancel();
     if (this.staticTimer) clearInterval(this.staticTimer);
+    if (this.staticPending) clearTimeout(this.staticPending);
+    this.staticPending = undefined;
     for (const pr of this.pods.values()) for (const r of pr.records.values()) r.prober?.stop();
   }
 
@@ -543,13 +565,10 @@ export class Kubelet {
         pr.sandboxStarting = true;
         await this.writeStatus(pr);
         this.ctx.clock.after(SANDBOX_STAGE.delayMs(0) / (mine.spec?.hostNetwork ? 3 : 1), () => {
-          try {
-            this.makeSandbox(pr!);
-            pr!.sandboxReady = true;
-          } catch (e) {
-            this.log(`sandbox ${key}: ${(e as Error).message}`);
-          }
-          this.queue(key);
+          void this.makeSandbox(pr!).then(
+            () => void (pr!.sandboxReady = true),
+            (e) => this.log(`sandbox ${key}: ${(e as Error).message}`),
+          ).finally(() => this.queue(key));
         });
       }
       return;
@@ -580,13 +599,11 @@ export class Kubelet {
     return this.ctx.client.get('v1/nodes', undefined, this.node.name)?.status?.allocatable ?? { cpu: '2', memory: '1928540Ki' };
   }
 
-  private makeSandbox(pr: PodRuntime): void {
+  private async makeSandbox(pr: PodRuntime): Promise<void> {
     const pod = pr.pod;
     const hostNet = !!pod.spec.hostNetwork;
     if (!pr.ip) pr.ip = hostNet ? this.node.ip : this.allocateIP();
-    mkdirSync(pr.podDir, { recursive: true });
-    mkdirSync(join(pr.podDir, 'containers'), { recursive: true });
-    mkdirSync(pr.logDir, { recursive: true });
+    await Promise.all([fsp.mkdir(join(pr.podDir, 'containers'), { recursive: true }), fsp.mkdir(pr.logDir, { recursive: true })]);
     const hostname = this.hostnameOf(pod);
     let hosts: string;
     if (hostNet) {
@@ -604,9 +621,11 @@ export class Kubelet {
         for (const a of aliases) hosts += `${a.ip}\t${(a.hostnames ?? []).join('\t')}\n`;
       }
     }
-    writeWhole(join(pr.podDir, 'etc-hosts'), hosts);
-    writeWhole(join(pr.podDir, 'resolv.conf'), this.resolvConf(pod));
-    writeWhole(join(pr.podDir, 'hostname'), `${hostname}\n`);
+    await Promise.all([
+      fsp.writeFile(join(pr.podDir, 'etc-hosts'), hosts, { mode: 0o644 }),
+      fsp.writeFile(join(pr.podDir, 'resolv.conf'), this.resolvConf(pod), { mode: 0o644 }),
+      fsp.writeFile(join(pr.podDir, 'hostname'), `${hostname}\n`, { mode: 0o644 }),
+    ]);
   }
 
   private hostnameOf(pod: KObject): string {
@@ -802,7 +821,8 @@ export class Kubelet {
     const id = newContainerId();
     const mounts = containerMounts(spec, pr.volumes ?? new Map(), env);
     const termLog = join(pr.podDir, 'containers', r.name, id.slice(0, 8));
-    writeWhole(termLog, '');
+    await fsp.mkdir(join(pr.podDir, 'containers', r.name), { recursive: true });
+    await fsp.writeFile(termLog, '');
     const have = new Set(mounts.map((m) => m.dst));
     const sys = [
       { src: join(pr.podDir, 'etc-hosts'), dst: '/etc/hosts' },
@@ -820,7 +840,7 @@ export class Kubelet {
       mounts: [...sys, ...mounts, ...extraMounts], logPath, stdin: !!spec.stdin, stdinOnce: !!spec.stdinOnce, tty: !!spec.tty, skipApplets: skip, sharedBin: bin,
     }, rootfs);
     try {
-      makeRootfs(rootfs, cont.cfg);
+      await makeRootfs(rootfs, cont.cfg);
     } catch (e) {
       r.state = { waiting: { reason: 'CreateContainerError', message: (e as Error).message } };
       this.event(pr, 'Warning', 'Failed', `Error: ${(e as Error).message}`);
@@ -829,13 +849,11 @@ export class Kubelet {
     // the previous instance of this container goes (its log file stays for --previous)
     if (r.current) removeRootfs(r.current.rootfs);
     const m = pod.metadata!;
-    try {
-      const link = join(this.root, 'var/log/containers', `${m.name}_${m.namespace}_${r.name}-${id}.log`);
-      mkdirSync(join(this.root, 'var/log/containers'), { recursive: true });
-      symlinkSync(logPath.slice(this.root.length) || logPath, link);
-    } catch {
-      // best effort
-    }
+    const link = join(this.root, 'var/log/containers', `${m.name}_${m.namespace}_${r.name}-${id}.log`);
+    await fsp.symlink(logPath.slice(this.root.length) || logPath, link).catch(async () => {
+      await fsp.mkdir(join(this.root, 'var/log/containers'), { recursive: true });
+      await fsp.symlink(logPath.slice(this.root.length) || logPath, link);
+    }).catch(() => undefined); // best effort
     this.event(pr, 'Normal', 'Created', `Created container: ${r.name}`);
     await clock.sleep(CONTAINER_STAGES[2].delayMs(0));
     if (!this.stillWanted(pr)) {
@@ -1109,6 +1127,7 @@ export class Kubelet {
     if (pr.ip) this.usedIPs.delete(pr.ip);
     if (this.pods.get(pr.key) === pr) this.pods.delete(pr.key);
     try {
+      forgetVolumes(pr.podDir);
       rmSync(pr.podDir, { recursive: true, force: true });
     } catch {
       // busy

@@ -201,7 +201,6 @@ function modeOf(m: number | undefined, def: number): number {
  * Returns whether anything changed.
  */
 export function atomicWrite(dir: string, files: Record<string, { content: Buffer; mode: number }>, now: Date): boolean {
-  mkdirSync(dir, { recursive: true });
   const dataLink = join(dir, '..data');
   let current: string | undefined;
   try {
@@ -211,12 +210,23 @@ export function atomicWrite(dir: string, files: Record<string, { content: Buffer
   }
   const sig = JSON.stringify(Object.entries(files).map(([k, v]) => [k, v.content.toString('base64'), v.mode]).sort());
   if (current) {
-    try {
-      const prev = readFileSafe(join(dir, current, '..sig'));
-      if (prev === sig) return false;
-    } catch {
-      // rewrite
+    // what this runtime wrote last time is remembered; the signature file is read only otherwise
+    const known = written.get(dir);
+    if (known && known.name === current) {
+      if (known.sig === sig) return false;
+    } else {
+      try {
+        const prev = readFileSafe(join(dir, current, '..sig'));
+        if (prev === sig) {
+          written.set(dir, { name: current, sig });
+          return false;
+        }
+      } catch {
+        // rewrite
+      }
     }
+  } else {
+    mkdirSync(dir, { recursive: true });
   }
   const ts = now.toISOString().replace(/[-:]/g, '_').replace('T', '_').replace(/\.(\d+)Z$/, '.$1');
   const name = `..${ts.slice(0, 19)}.${String(Math.floor(Math.random() * 1e9))}`;
@@ -224,34 +234,54 @@ export function atomicWrite(dir: string, files: Record<string, { content: Buffer
   mkdirSync(tsDir, { recursive: true });
   for (const [path, f] of Object.entries(files)) {
     const p = join(tsDir, path);
-    mkdirSync(dirname(p), { recursive: true });
+    if (path.includes('/')) mkdirSync(dirname(p), { recursive: true });
     writeFileSync(p, f.content, { mode: f.mode });
   }
   writeFileSync(join(tsDir, '..sig'), sig, { mode: 0o600 });
   const tmp = join(dir, '..data_tmp');
-  rmSync(tmp, { force: true });
-  symlinkSync(name, tmp);
+  /** A symlink made at once where nothing is in the way (a fresh volume), replacing what is otherwise. */
+  const link = (target: string, at: string) => {
+    try {
+      symlinkSync(target, at);
+    } catch {
+      rmSync(at, { force: true, recursive: true });
+      symlinkSync(target, at);
+    }
+  };
+  link(name, tmp);
   renameSync(tmp, dataLink);
   const tops = new Set(Object.keys(files).map((p) => p.split('/')[0]));
   for (const t of tops) {
-    const link = join(dir, t);
+    const at = join(dir, t);
+    if (!current) {
+      link(join('..data', t), at);
+      continue;
+    }
     let ok = false;
     try {
-      ok = readlinkSync(link) === join('..data', t);
+      ok = readlinkSync(at) === join('..data', t);
     } catch {
       ok = false;
     }
-    if (!ok) {
-      rmSync(link, { force: true, recursive: true });
-      symlinkSync(join('..data', t), link);
+    if (!ok) link(join('..data', t), at);
+  }
+  // names no longer present, and the previous timestamped directory (a fresh volume has neither)
+  if (current || readdirSync(dir).length > tops.size + 2) {
+    for (const e of readdirSync(dir)) {
+      if (e === '..data' || e === name || tops.has(e)) continue;
+      rmSync(join(dir, e), { force: true, recursive: true });
     }
   }
-  // names no longer present, and the previous timestamped directory
-  for (const e of readdirSync(dir)) {
-    if (e === '..data' || e === name || tops.has(e)) continue;
-    rmSync(join(dir, e), { force: true, recursive: true });
-  }
+  written.set(dir, { name, sig });
   return true;
+}
+
+/** The last timestamped directory and signature atomicWrite made in each volume directory. */
+const written = new Map<string, { name: string; sig: string }>();
+
+/** Forgets what atomicWrite remembers about volume directories under `podDir` (the pod is gone). */
+export function forgetVolumes(podDir: string): void {
+  for (const d of written.keys()) if (d.startsWith(`${podDir}/`)) written.delete(d);
 }
 
 function readFileSafe(p: string): string {
