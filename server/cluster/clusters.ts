@@ -6,7 +6,7 @@ import { closeSync, cpSync, existsSync, mkdirSync, openSync, readFileSync, readd
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { defaultSpec, writeClusterTree, type ClusterSpec } from './layout.ts';
-import { execCommand, runtimeSandboxCommand, sandboxAvailable, shellEnv } from './sandbox.ts';
+import { execCommand, localShellEnv, runtimeSandboxCommand, sandboxAvailable } from './sandbox.ts';
 import { readState } from './state.ts';
 
 export class ClusterError extends Error {}
@@ -203,17 +203,7 @@ export class Clusters {
       return { argv: execCommand({ pid: info.pid!, node: n, cmd, term: o.term }), options: {} };
     }
     const root = join(info.dir, 'nodes', n);
-    const env: Record<string, string> = {};
-    for (const kv of shellEnv(o.term)) {
-      const i = kv.indexOf('=');
-      env[kv.slice(0, i)] = kv.slice(i + 1);
-    }
-    env.PATH = `${this.toolsBin()}:${process.env.PATH ?? '/usr/bin:/bin'}`;
-    env.KUBECONFIG = join(root, 'root', '.kube', 'config');
-    env.HOME = process.env.HOME ?? '/root';
-    env.KUBEDOJO_LOCAL_MODE = '1';
-    env.KUBEDOJO_NODE = n;
-    env.KUBEDOJO_NODE_SOCK = join(info.dir, 'run', 'node.sock');
+    const env = localShellEnv({ clusterDir: info.dir, node: n, toolsBin: this.toolsBin(), term: o.term });
     return { argv: cmd, options: { env, cwd: existsSync(join(root, 'root')) && statSync(join(root, 'root')).isDirectory() ? join(root, 'root') : process.cwd() } };
   }
 }

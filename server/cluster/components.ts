@@ -4,7 +4,6 @@
 // component in-process until the container is stopped. Moving a manifest away stops scheduling or
 // reconciling; a broken flag makes the container exit with the binary's error, and crash-loop.
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { KObject } from './kinds/types.ts';
 import type { ComponentHandle } from './kubelet/index.ts';
@@ -161,9 +160,4 @@ async function holdLease(ctx: Ctx, name: string, identity: string): Promise<void
   } catch (e) {
     if (!isNotFound(e)) ctx.log(`lease ${name}: ${(e as Error).message}`);
   }
-}
-
-/** The controlplane files a component reads, in the runtime's view. */
-export function nodePath(root: string): (p: string) => string {
-  return (p) => (root ? join(root, p) : p);
 }

@@ -1,7 +1,7 @@
 // The resource metrics API (metrics.k8s.io/v1beta1) that metrics-server serves through the API
 // server's aggregation layer, so `kubectl top nodes|pods` works. As on a real cluster the group
 // exists only while metrics-server has a ready endpoint; the figures come from a usage source
-// (the kubelets' view of their containers), computed when asked and never stored.
+// (simulated idle usage per running container, see simulatedUsage), computed when asked, never stored.
 import type { KindDef, KObject } from './kinds/types.ts';
 import type { ApiServer } from './api/server.ts';
 import type { Store } from './api/store.ts';

@@ -21,13 +21,13 @@ import { makeCtx, type Ctx } from './controllers/framework.ts';
 import { Clock } from './clock.ts';
 import { startEventTtl } from './events.ts';
 import { PRELOADED_IMAGES } from './addons.ts';
-import { startKubelets, type Kubelets } from './kubelet/index.ts';
+import { nodeRootFor, startKubelets, type Kubelets } from './kubelet/index.ts';
 import { Network } from './network/index.ts';
 import { NodeService } from './node/service.ts';
 import { componentRunner, type ComponentMain } from './components.ts';
-import { startMetricsApi, simulatedUsage, type UsageSource } from './metrics.ts';
+import { startMetricsApi, simulatedUsage } from './metrics.ts';
 import { sshTool, type NodeSpawner } from './node/ssh.ts';
-import { IN_SANDBOX, nodeShellCommand, shellEnv } from './sandbox.ts';
+import { localShellEnv, nodeShellCommand } from './sandbox.ts';
 import { NodeSystemd, journalctlTool, systemctlTool } from './node/systemd.ts';
 import { crictlTool } from './node/crictl.ts';
 import { manifestCommand, KUBERNETES_VERSION } from './manifests.ts';
@@ -64,8 +64,6 @@ export class ClusterRuntime {
   kubelets?: Kubelets;
   nodeService?: NodeService;
   systemd?: Map<string, NodeSystemd>;
-  /** Where `kubectl top` figures come from (the kubelets' containers once they run). */
-  usage?: UsageSource;
 
   constructor(readonly o: RuntimeOptions) {
     this.spec = JSON.parse(readFileSync(join(o.clusterDir, 'cluster.json'), 'utf8'));
@@ -196,7 +194,7 @@ export class ClusterRuntime {
     this.stops.push(startEventTtl(store, () => this.clock.ms(), (ms, fn) => this.clock.every(ms, fn)));
     const cs = apiServer.registry.find('', 'v1', 'componentstatuses');
     if (cs) cs.source = () => this.componentStatuses();
-    this.stops.push(startMetricsApi(apiServer, this.usage ?? simulatedUsage(() => this.clock.ms()), () => this.clock.now()));
+    this.stops.push(startMetricsApi(apiServer, simulatedUsage(() => this.clock.ms()), () => this.clock.now()));
     // the network asks the kubelets about containers; the kubelets give every container its applets
     const late: { lookup?: Kubelets['containers'] } = {};
     const network = new Network(ctx, {
@@ -258,15 +256,9 @@ export class ClusterRuntime {
   /** How to run a command in a node's view from here (sandboxed: nested bwrap; local: env and cwd). */
   readonly spawnOnNode: NodeSpawner = (node, cmd, term) => {
     if (!this.o.root) return { argv: nodeShellCommand({ node, cmd, term }) };
-    const env: NodeJS.ProcessEnv = {};
-    for (const kv of shellEnv(term)) env[kv.slice(0, kv.indexOf('='))] = kv.slice(kv.indexOf('=') + 1);
-    const nodeRoot = join(this.o.clusterDir, 'nodes', node);
-    const tools = join(dirname(process.argv[1] ?? '.'), '..', '.tools', 'bin');
-    Object.assign(env, {
-      PATH: `${tools}:${process.env.PATH ?? '/usr/bin:/bin'}`, HOME: process.env.HOME ?? '/root', KUBECONFIG: join(nodeRoot, 'root', '.kube', 'config'),
-      KUBEDOJO_LOCAL_MODE: '1', KUBEDOJO_NODE: node, KUBEDOJO_NODE_SOCK: join(this.o.clusterDir, 'run', 'node.sock'),
-    });
-    return { argv: cmd, env, cwd: join(nodeRoot, 'root') };
+    const toolsBin = join(dirname(process.argv[1] ?? '.'), '..', '.tools', 'bin');
+    const env = localShellEnv({ clusterDir: this.o.clusterDir, node, toolsBin, term });
+    return { argv: cmd, env, cwd: join(this.o.clusterDir, 'nodes', node, 'root') };
   };
 
   /** Which control-plane components run now (their static pods drive this). */
@@ -292,10 +284,10 @@ export class ClusterRuntime {
     const svc = new NodeService(join(this.o.clusterDir, 'run', 'node.sock'), this.o.log);
     svc.register('ssh', sshTool(this.spec, this.spawnOnNode));
     const systemd = new Map<string, NodeSystemd>();
+    const rootOf = nodeRootFor({ spec: this.spec, root: this.o.root });
     for (const n of this.spec.nodes) {
       const k = this.kubelets?.node(n.name);
-      const root = this.o.root ? join(this.o.root, '..', n.name) : (n.name === this.spec.nodes[0].name ? '/' : join(IN_SANDBOX.cluster, 'nodes', n.name));
-      if (k) systemd.set(n.name, new NodeSystemd(n.name, root, this.clock, { start: () => k.start(), stop: () => k.stop() }));
+      if (k) systemd.set(n.name, new NodeSystemd(n.name, rootOf(n.name), this.clock, { start: () => k.start(), stop: () => k.stop() }));
     }
     this.systemd = systemd;
     svc.register('systemctl', systemctlTool((n) => systemd.get(n)));

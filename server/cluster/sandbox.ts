@@ -83,6 +83,24 @@ export function shellEnv(term?: string): string[] {
 }
 
 /**
+ * Local mode (no sandbox): the environment of a shell on `node` of the cluster kept in
+ * `clusterDir` — the login environment, the tools first on PATH, that node's kubeconfig and the
+ * node tools' socket.
+ */
+export function localShellEnv(o: { clusterDir: string; node: string; toolsBin: string; term?: string }): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const kv of shellEnv(o.term)) env[kv.slice(0, kv.indexOf('='))] = kv.slice(kv.indexOf('=') + 1);
+  return Object.assign(env, {
+    PATH: `${o.toolsBin}:${process.env.PATH ?? '/usr/bin:/bin'}`,
+    KUBECONFIG: `${o.clusterDir}/nodes/${o.node}/root/.kube/config`,
+    HOME: process.env.HOME ?? '/root',
+    KUBEDOJO_LOCAL_MODE: '1',
+    KUBEDOJO_NODE: o.node,
+    KUBEDOJO_NODE_SOCK: `${o.clusterDir}/run/node.sock`,
+  });
+}
+
+/**
  * The command that runs `cmd` as root on `node` of the cluster whose runtime has host PID `pid`:
  * enter its namespaces, then take that node's view (hostname included) with a nested bwrap.
  */

@@ -82,6 +82,17 @@ export interface AdmissionHooks {
   validate(ctx: RestContext, obj: KObject, old?: KObject): void | Promise<void>;
 }
 
+/** Runs `op` again (a few times) when a concurrent write got in between and `retry` allows it. */
+async function retryConflicts<T>(retry: boolean, op: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await op();
+    } catch (e) {
+      if (!retry || attempt >= 8 || !(e instanceof ApiError && e.code === 409 && e.reason === 'Conflict')) throw e;
+    }
+  }
+}
+
 export class Rest {
   admission?: AdmissionHooks;
 
@@ -434,13 +445,7 @@ export class Rest {
    * again and reapplies (GuaranteedUpdate), unless the patch itself names a resourceVersion.
    */
   async patch(ctx: RestContext, body: Buffer, contentType: string | undefined, subresource?: string): Promise<Reply> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await this.patchOnce(ctx, body, contentType, subresource);
-      } catch (e) {
-        if (!(e instanceof ApiError && e.code === 409 && e.reason === 'Conflict') || attempt >= 8 || /"resourceVersion"/.test(body.toString())) throw e;
-      }
-    }
+    return retryConflicts(!/"resourceVersion"/.test(body.toString()), () => this.patchOnce(ctx, body, contentType, subresource));
   }
 
   private async patchOnce(ctx: RestContext, body: Buffer, contentType: string | undefined, subresource?: string): Promise<Reply> {
@@ -502,13 +507,7 @@ export class Rest {
 
   /** Deletes (or marks for deletion); without preconditions a concurrent write is retried over. */
   async delete(ctx: RestContext, options: any): Promise<Reply> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await this.deleteOnce(ctx, options);
-      } catch (e) {
-        if (!(e instanceof ApiError && e.code === 409 && e.reason === 'Conflict') || attempt >= 8 || options?.preconditions) throw e;
-      }
-    }
+    return retryConflicts(!options?.preconditions, () => this.deleteOnce(ctx, options));
   }
 
   private async deleteOnce(ctx: RestContext, options: any): Promise<Reply> {

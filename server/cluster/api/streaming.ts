@@ -4,14 +4,13 @@
 // whose first byte is the channel (0 stdin, 1 stdout, 2 stderr, 3 status, 4 resize, 255 close).
 // Exec enters the running container's namespaces; with a TTY, a pseudo-terminal sits between.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, existsSync, lstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { join } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { KObject } from '../kinds/types.ts';
 import type { ContainerRef } from '../kubelet/index.ts';
-import { execArgv } from '../kubelet/containerd.ts';
+import { execArgv, findCommand } from '../kubelet/containerd.ts';
 import { ApiError, badRequest } from './errors.ts';
 
 /** What streaming needs from the kubelets. */
@@ -236,28 +235,6 @@ function errorFrame(message: string): Buffer {
   return Buffer.concat([Buffer.from([3]), Buffer.from(JSON.stringify(st))]);
 }
 
-/** Whether `cmd` can be found in the container (as runc's exec looks it up in PATH). */
-function findCommand(ref: ContainerRef, cmd: string): boolean {
-  const cont = ref.record.current!;
-  const rootfs = cont.rootfs;
-  const there = (p: string) => {
-    try {
-      lstatSync(p);
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  const exists = (p: string) => {
-    // the deepest mount holding the path decides, as in the container's own view
-    const m = cont.cfg.mounts.filter((x) => p === x.dst || p.startsWith(`${x.dst.replace(/\/$/, '')}/`)).sort((x, y) => y.dst.length - x.dst.length)[0];
-    return m ? there(join(m.src, p.slice(m.dst.length))) : there(join(rootfs, p));
-  };
-  if (cmd.includes('/')) return exists(cmd.startsWith('/') ? cmd : join(cont.cfg.workingDir || '/', cmd));
-  const path = (cont.cfg.env.PATH ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin').split(':');
-  return path.some((d) => exists(join(d, cmd)));
-}
-
 /** Replies to an upgrade request that cannot be served, as a Status over plain HTTP. */
 export function rejectUpgrade(socket: Duplex, e: unknown): void {
   const err = e instanceof ApiError ? e : new ApiError(500, 'InternalError', String((e as Error)?.message ?? e));
@@ -292,7 +269,7 @@ function send(ws: WebSocket, ch: number, data: Buffer): void {
 
 function runExec(ws: WebSocket, ref: ContainerRef, command: string[], tty: boolean, stdin: boolean): void {
   const cont = ref.record.current!;
-  if (!findCommand(ref, command[0])) {
+  if (!findCommand(ref.record.current!, command[0])) {
     ws.send(errorFrame(`Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${cont.cfg.id.slice(0, 12)}${cont.cfg.id.slice(12, 64)}": OCI runtime exec failed: exec failed: unable to start container process: exec: "${command[0]}": executable file not found in $PATH: unknown`));
     ws.close(1000);
     return;

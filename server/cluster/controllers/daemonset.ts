@@ -5,6 +5,7 @@
 // maxSurge) or OnDelete, and the status `kubectl rollout status ds` reads.
 import type { KObject } from '../kinds/types.ts';
 import { Reconciler, splitKey, isNotFound, type Ctx } from './framework.ts';
+import { matchesNodeSelector, toleratesTaint } from '../node-selection.ts';
 import { clone } from '../api/rest.ts';
 import {
   ownerIndex, claim, selectorOf, selects, isTerminal, isReady, isAvailable, untilAvailable, podFromTemplate, emit, errorText, controllerRef, scaledValue,
@@ -29,46 +30,16 @@ function daemonTolerations(hostNetwork: boolean): any[] {
   return t;
 }
 
-function tolerates(tols: any[], taint: any): boolean {
-  return tols.some((t) => {
-    if (t.effect && t.effect !== taint.effect) return false;
-    if (t.operator === 'Exists') return !t.key || t.key === taint.key;
-    return t.key === taint.key && (t.value ?? '') === (taint.value ?? '');
-  });
-}
-
-function termMatches(term: any, node: KObject): boolean {
-  const labels = node.metadata?.labels ?? {};
-  const okExpr = (term.matchExpressions ?? []).every((e: any) => {
-    const v = labels[e.key];
-    switch (e.operator) {
-      case 'In': return v !== undefined && (e.values ?? []).includes(v);
-      case 'NotIn': return v === undefined || !(e.values ?? []).includes(v);
-      case 'Exists': return v !== undefined;
-      case 'DoesNotExist': return v === undefined;
-      case 'Gt': return v !== undefined && Number(v) > Number(e.values?.[0]);
-      case 'Lt': return v !== undefined && Number(v) < Number(e.values?.[0]);
-      default: return false;
-    }
-  });
-  const okFields = (term.matchFields ?? []).every((f: any) => {
-    const v = f.key === 'metadata.name' ? node.metadata?.name : undefined;
-    return f.operator === 'In' ? (f.values ?? []).includes(v) : f.operator === 'NotIn' ? !(f.values ?? []).includes(v) : false;
-  });
-  return okExpr && okFields;
-}
-
 /** Whether a daemon pod should run on the node, and whether an existing one may stay. */
 export function nodeShouldRun(template: any, node: KObject): { run: boolean; keep: boolean } {
   const spec = template?.spec ?? {};
   const labels = node.metadata?.labels ?? {};
   for (const [k, v] of Object.entries(spec.nodeSelector ?? {})) if (labels[k] !== v) return { run: false, keep: false };
-  const terms = spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
-  if (terms?.length && !terms.some((t: any) => termMatches(t, node))) return { run: false, keep: false };
+  if (!matchesNodeSelector(spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution, node)) return { run: false, keep: false };
   const tols = [...(spec.tolerations ?? []), ...daemonTolerations(spec.hostNetwork === true)];
   let run = true;
   for (const taint of node.spec?.taints ?? []) {
-    if (tolerates(tols, taint)) continue;
+    if (toleratesTaint(tols, taint)) continue;
     if (taint.effect === 'NoExecute') return { run: false, keep: false };
     if (taint.effect === 'NoSchedule') run = false;
   }

@@ -16,6 +16,7 @@ import { clone, nowRFC3339 } from '../api/rest.ts';
 import { deepEqual } from '../kinds/validation.ts';
 import { isNotFound, type Ctx } from './framework.ts';
 import type { Timer } from '../clock.ts';
+import { tolerationMatches } from '../node-selection.ts';
 
 const UNREACHABLE = 'node.kubernetes.io/unreachable';
 const NOT_READY = 'node.kubernetes.io/not-ready';
@@ -37,12 +38,6 @@ function durationMs(s: string | undefined, fallback: number): number {
 
 function readyCondition(node: KObject): any {
   return (node.status?.conditions ?? []).find((c: any) => c.type === 'Ready');
-}
-
-function tolerates(t: any, taint: any): boolean {
-  if (t.effect && t.effect !== taint.effect) return false;
-  if ((t.operator ?? 'Equal') === 'Exists') return !t.key || t.key === taint.key;
-  return t.key === taint.key && (t.value ?? '') === (taint.value ?? '');
 }
 
 export function startNodeLifecycleController(ctx: Ctx, flags: Map<string, string>): { stop(): void } {
@@ -143,7 +138,7 @@ export function startNodeLifecycleController(ctx: Ctx, flags: Map<string, string
     for (const pod of ctx.client.list('v1/pods', undefined, (p) => p.spec?.nodeName === node.metadata!.name && !p.metadata?.deletionTimestamp)) {
       let due = -Infinity;
       for (const taint of taints) {
-        const tols = (pod.spec?.tolerations ?? []).filter((t: any) => tolerates(t, taint));
+        const tols = (pod.spec?.tolerations ?? []).filter((t: any) => tolerationMatches(t, taint));
         if (!tols.length) { due = nowMs; break; }
         const secs = tols.map((t: any) => t.tolerationSeconds).filter((s: unknown) => typeof s === 'number');
         if (secs.length < tols.length) continue; // tolerated forever

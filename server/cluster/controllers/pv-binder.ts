@@ -9,6 +9,7 @@ import { clone, nowRFC3339 } from '../api/rest.ts';
 import { labelSelectorFromObject, matchesLabels } from '../api/selectors.ts';
 import { parseQuantity } from '../kinds/core.ts';
 import { Reconciler, isNotFound, type Ctx } from './framework.ts';
+import { matchesNodeSelector } from '../node-selection.ts';
 
 export const ANN_BIND_COMPLETED = 'pv.kubernetes.io/bind-completed';
 export const ANN_BOUND_BY_CONTROLLER = 'pv.kubernetes.io/bound-by-controller';
@@ -42,22 +43,8 @@ export function volumeMismatch(pv: KObject, pvc: KObject): string | undefined {
 
 /** Whether a volume's node affinity admits a node (no affinity: every node). */
 export function volumeFitsNode(pv: KObject, node: KObject | undefined): boolean {
-  const terms: any[] = pv.spec?.nodeAffinity?.required?.nodeSelectorTerms ?? [];
-  if (!terms.length) return true;
-  if (!node) return false;
-  const labels: Record<string, string> = node.metadata?.labels ?? {};
-  return terms.some((t) => (t.matchExpressions ?? []).every((e: any) => {
-    const v = labels[e.key];
-    switch (e.operator) {
-      case 'In': return v !== undefined && (e.values ?? []).includes(v);
-      case 'NotIn': return v === undefined || !(e.values ?? []).includes(v);
-      case 'Exists': return v !== undefined;
-      case 'DoesNotExist': return v === undefined;
-      case 'Gt': return v !== undefined && Number(v) > Number(e.values?.[0]);
-      case 'Lt': return v !== undefined && Number(v) < Number(e.values?.[0]);
-      default: return false;
-    }
-  }) && (t.matchFields ?? []).every((f: any) => f.key === 'metadata.name' && (f.operator === 'In' ? (f.values ?? []).includes(node.metadata!.name) : !(f.values ?? []).includes(node.metadata!.name))));
+  if (!(pv.spec?.nodeAffinity?.required?.nodeSelectorTerms ?? []).length) return true;
+  return !!node && matchesNodeSelector(pv.spec.nodeAffinity.required, node);
 }
 
 export function startPersistentVolumeBinder(ctx: Ctx): { stop(): void } {

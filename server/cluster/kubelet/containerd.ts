@@ -6,7 +6,7 @@
 // /var/log/pods, with /var/log/containers symlinks, exactly where the kubelet keeps them.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { promises as fsp, closeSync, createWriteStream, existsSync, mkdirSync, openSync, rmSync, writeSync, type WriteStream } from 'node:fs';
+import { promises as fsp, closeSync, createWriteStream, existsSync, lstatSync, mkdirSync, openSync, rmSync, writeSync, type WriteStream } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Clock } from '../clock.ts';
 import { IN_SANDBOX } from '../sandbox.ts';
@@ -407,4 +407,27 @@ export function writeWhole(path: string, content: string, mode = 0o644): void {
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * Whether `cmd` can be found in the container as runc looks for it: a path (relative to the
+ * working directory), or a name on the container's PATH. The deepest mount holding a path decides,
+ * as in the container's own view.
+ */
+export function findCommand(c: Container, cmd: string): boolean {
+  const there = (p: string) => {
+    try {
+      lstatSync(p);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const exists = (p: string) => {
+    const m = c.cfg.mounts.filter((x) => p === x.dst || p.startsWith(`${x.dst.replace(/\/$/, '')}/`)).sort((x, y) => y.dst.length - x.dst.length)[0];
+    return m ? there(join(m.src, p.slice(m.dst.length))) : there(join(c.rootfs, p));
+  };
+  if (cmd.includes('/')) return exists(cmd.startsWith('/') ? cmd : join(c.cfg.workingDir || '/', cmd));
+  const path = (c.cfg.env.PATH ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin').split(':');
+  return path.some((d) => d && exists(join(d, cmd)));
 }

@@ -17,7 +17,7 @@ import type { EventRecorder } from '../events.ts';
 import { nowRFC3339, clone } from '../api/rest.ts';
 import { KUBERNETES_VERSION } from '../manifests.ts';
 import { resolveImage, type ResolvedImage } from './images.ts';
-import { Container, canSandbox, sharedBin, execArgv, newContainerId, makeRootfs, removeRootfs, rfc3339Nano, startProcess, type ExitInfo } from './containerd.ts';
+import { Container, canSandbox, findCommand, sharedBin, execArgv, newContainerId, makeRootfs, removeRootfs, rfc3339Nano, startProcess, type ExitInfo } from './containerd.ts';
 import { ConfigError, MountError, forgetVolumes, containerEnv, containerMounts, expandVars, quantity, setupVolumes, type Lookup } from './podconfig.ts';
 import { CONTAINER_STAGES, CRASH_BACKOFF, HEARTBEAT, PULL_BACKOFF, RETRY, SANDBOX_STAGE, TERMINATION } from './stages.ts';
 import { Prober, type ProbeKind } from './probes.ts';
@@ -1296,21 +1296,9 @@ export class Kubelet {
   }
 }
 
-/**
- * Whether the container's command can be found as runc would look for it: a path in the root
- * filesystem or a mounted volume, or a name on the container's PATH. Returns runc's complaint.
- */
+/** runc's complaint when the container's command cannot be found, or undefined. */
 function missingExecutable(cont: Container): string | undefined {
   const cmd = cont.cfg.argv[0];
-  if (!cmd) return undefined;
-  const exists = (p: string): boolean => {
-    if (existsSync(join(cont.rootfs, p))) return true;
-    return cont.cfg.mounts.some((m) => (p === m.dst || p.startsWith(`${m.dst.replace(/\/$/, '')}/`)) && existsSync(join(m.src, p.slice(m.dst.length))));
-  };
-  if (cmd.includes('/')) {
-    const p = cmd.startsWith('/') ? cmd : join(cont.cfg.workingDir || '/', cmd);
-    return exists(p) ? undefined : `exec: "${cmd}": stat ${cmd}: no such file or directory`;
-  }
-  const path = cont.cfg.env.PATH ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
-  return path.split(':').some((d) => d && exists(join(d, cmd))) ? undefined : `exec: "${cmd}": executable file not found in $PATH`;
+  if (!cmd || findCommand(cont, cmd)) return undefined;
+  return cmd.includes('/') ? `exec: "${cmd}": stat ${cmd}: no such file or directory` : `exec: "${cmd}": executable file not found in $PATH`;
 }

@@ -4,6 +4,7 @@
 import type { KObject } from '../kinds/types.ts';
 import { parseQuantity } from '../kinds/core.ts';
 import { labelSelectorFromObject, matchesLabels } from '../api/selectors.ts';
+import { matchesNodeSelector, matchesNodeSelectorTerm, toleratesTaint } from '../node-selection.ts';
 
 /** What every plugin may look at for one scheduling attempt. */
 export interface CycleState {
@@ -38,33 +39,9 @@ export interface ScorePlugin {
   reverse?: boolean;
 }
 
+/** Whether the pod tolerates the taint. */
 export function tolerates(pod: KObject, taint: any): boolean {
-  return (pod.spec?.tolerations ?? []).some((t: any) => {
-    if (t.effect && t.effect !== taint.effect) return false;
-    if (t.operator === 'Exists') return !t.key || t.key === taint.key;
-    return t.key === taint.key && (t.value ?? '') === (taint.value ?? '');
-  });
-}
-
-export function matchesNodeSelectorTerm(term: any, node: KObject): boolean {
-  const labels = node.metadata?.labels ?? {};
-  const exprOk = (term.matchExpressions ?? []).every((e: any) => {
-    const v = labels[e.key];
-    switch (e.operator) {
-      case 'In': return v !== undefined && (e.values ?? []).includes(v);
-      case 'NotIn': return v === undefined || !(e.values ?? []).includes(v);
-      case 'Exists': return v !== undefined;
-      case 'DoesNotExist': return v === undefined;
-      case 'Gt': return v !== undefined && Number(v) > Number(e.values?.[0]);
-      case 'Lt': return v !== undefined && Number(v) < Number(e.values?.[0]);
-      default: return false;
-    }
-  });
-  const fieldsOk = (term.matchFields ?? []).every((f: any) => {
-    const v = f.key === 'metadata.name' ? node.metadata?.name : undefined;
-    return f.operator === 'In' ? (f.values ?? []).includes(v) : f.operator === 'NotIn' ? !(f.values ?? []).includes(v) : false;
-  });
-  return exprOk && fieldsOk;
+  return toleratesTaint(pod.spec?.tolerations, taint);
 }
 
 /** Whether the pod's nodeSelector and required node affinity admit the node. */
@@ -72,8 +49,7 @@ export function nodeAffinityOk(pod: KObject, node: KObject): boolean {
   const sel = pod.spec?.nodeSelector ?? {};
   const labels = node.metadata?.labels ?? {};
   if (!Object.entries(sel).every(([k, v]) => labels[k] === v)) return false;
-  const required = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
-  return !required?.nodeSelectorTerms?.length || required.nodeSelectorTerms.some((t: any) => matchesNodeSelectorTerm(t, node));
+  return matchesNodeSelector(pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution, node);
 }
 
 const requestsCache = new WeakMap<KObject, Record<string, number>>();
@@ -152,8 +128,7 @@ function claimsOf(pod: KObject): string[] {
 }
 
 function pvNodeOk(pv: KObject, node: KObject): boolean {
-  const req = pv.spec?.nodeAffinity?.required;
-  return !req?.nodeSelectorTerms?.length || req.nodeSelectorTerms.some((t: any) => matchesNodeSelectorTerm(t, node));
+  return matchesNodeSelector(pv.spec?.nodeAffinity?.required, node);
 }
 
 /**
