@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DEB_PKGS=(etcd-server etcd-client bubblewrap busybox-static bash-completion vim iproute2 util-linux procps python3-yaml)
+DEB_PKGS=(etcd-server etcd-client bubblewrap busybox-static bash-completion vim iproute2 util-linux procps python3-yaml chromium fonts-dejavu-core)
 missing=()
 for p in "${DEB_PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
