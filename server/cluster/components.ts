@@ -21,8 +21,10 @@ export interface ComponentDef {
   flags: Set<string>;
   /** Flags naming files that must exist on the node. */
   fileFlags: string[];
-  /** The leader-election Lease it holds in kube-system. */
-  lease: string;
+  /** The error a missing file of a flag gives (%s: the path); default `stat <path>: no such file or directory`. */
+  fileErrors?: Record<string, string>;
+  /** The leader-election Lease it holds in kube-system (none: no leader election). */
+  lease?: string;
   /** First log lines, as the binary prints them at start. */
   startLines: string[];
 }
@@ -36,7 +38,50 @@ const COMMON = ['v', 'vmodule', 'logging-format', 'log-flush-frequency', 'help',
   'leader-elect-resource-namespace', 'kube-api-qps', 'kube-api-burst', 'kube-api-content-type', 'profiling', 'contention-profiling',
   'permit-port-sharing', 'permit-address-reuse', 'http2-max-streams-per-connection', 'emulated-version'];
 
+const APISERVER_FLAGS = ['advertise-address', 'allow-privileged', 'anonymous-auth', 'api-audiences', 'audit-log-maxage', 'audit-log-maxbackup',
+  'audit-log-maxsize', 'audit-log-path', 'audit-log-format', 'audit-policy-file', 'audit-webhook-config-file', 'authentication-config',
+  'authentication-token-webhook-config-file', 'authorization-config', 'authorization-mode', 'authorization-policy-file',
+  'authorization-webhook-config-file', 'bind-address', 'cert-dir', 'client-ca-file', 'cloud-provider', 'cors-allowed-origins',
+  'default-not-ready-toleration-seconds', 'default-unreachable-toleration-seconds', 'delete-collection-workers', 'disable-admission-plugins',
+  'egress-selector-config-file', 'enable-admission-plugins', 'enable-aggregator-routing', 'enable-bootstrap-token-auth',
+  'enable-garbage-collector', 'enable-priority-and-fairness', 'encryption-provider-config', 'encryption-provider-config-automatic-reload',
+  'endpoint-reconciler-type', 'etcd-cafile', 'etcd-certfile', 'etcd-compaction-interval', 'etcd-count-metric-poll-period', 'etcd-keyfile',
+  'etcd-prefix', 'etcd-servers', 'etcd-servers-overrides', 'event-ttl', 'external-hostname', 'feature-gates', 'goaway-chance', 'help',
+  'kubelet-certificate-authority', 'kubelet-client-certificate', 'kubelet-client-key', 'kubelet-preferred-address-types', 'kubelet-timeout',
+  'livez-grace-period', 'log-flush-frequency', 'logging-format', 'max-connection-bytes-per-sec', 'max-mutating-requests-inflight',
+  'max-requests-inflight', 'min-request-timeout', 'oidc-ca-file', 'oidc-client-id', 'oidc-groups-claim', 'oidc-issuer-url',
+  'oidc-username-claim', 'permit-address-reuse', 'permit-port-sharing', 'profiling', 'proxy-client-cert-file', 'proxy-client-key-file',
+  'request-timeout', 'requestheader-allowed-names', 'requestheader-client-ca-file', 'requestheader-extra-headers-prefix',
+  'requestheader-group-headers', 'requestheader-username-headers', 'runtime-config', 'secure-port', 'service-account-extend-token-expiration',
+  'service-account-issuer', 'service-account-jwks-uri', 'service-account-key-file', 'service-account-lookup', 'service-account-max-token-expiration',
+  'service-account-signing-key-file', 'service-cluster-ip-range', 'service-node-port-range', 'shutdown-delay-duration',
+  'shutdown-send-retry-after', 'storage-backend', 'storage-media-type', 'strict-transport-security-directives', 'tls-cert-file',
+  'tls-cipher-suites', 'tls-min-version', 'tls-private-key-file', 'tls-sni-cert-key', 'token-auth-file', 'tracing-config-file', 'v',
+  'vmodule', 'version', 'watch-cache', 'watch-cache-sizes', 'emulated-version'];
+
 export const COMPONENTS: ComponentDef[] = [
+  {
+    binary: 'kube-apiserver',
+    flags: new Set(APISERVER_FLAGS),
+    fileFlags: ['client-ca-file', 'tls-cert-file', 'tls-private-key-file', 'etcd-cafile', 'etcd-certfile', 'etcd-keyfile',
+      'service-account-key-file', 'service-account-signing-key-file', 'kubelet-client-certificate', 'kubelet-client-key',
+      'proxy-client-cert-file', 'proxy-client-key-file', 'requestheader-client-ca-file', 'audit-policy-file', 'encryption-provider-config',
+      'authorization-config', 'authentication-config', 'token-auth-file'],
+    fileErrors: {
+      'client-ca-file': 'unable to load client CA provider: open %s: no such file or directory',
+      'requestheader-client-ca-file': 'unable to load requestheader client CA provider: open %s: no such file or directory',
+      'tls-cert-file': 'unable to load server certificate: open %s: no such file or directory',
+      'tls-private-key-file': 'unable to load server certificate: open %s: no such file or directory',
+      'etcd-cafile': 'error creating storage factory: open %s: no such file or directory',
+      'etcd-certfile': 'error creating storage factory: open %s: no such file or directory',
+      'etcd-keyfile': 'error creating storage factory: open %s: no such file or directory',
+      'service-account-key-file': 'failed to parse service-account-issuer-key-file: open %s: no such file or directory',
+      'service-account-signing-key-file': 'service-account-signing-key-file: open %s: no such file or directory',
+    },
+    startLines: ['options.go:249] external host was not specified, using 172.30.1.2', 'server.go:150] Version: v1.35.2', 'server.go:152] "Golang settings" GOGC="" GOMAXPROCS="" GOTRACEBACK=""',
+      'shared_informer.go:349] "Waiting for caches to sync" controller="node_authorizer"', 'plugins.go:157] Loaded 13 mutating admission controller(s) successfully in the following order: NamespaceLifecycle,LimitRanger,ServiceAccount,NodeRestriction,TaintNodesByCondition,Priority,DefaultTolerationSeconds,DefaultStorageClass,StorageObjectInUseProtection,RuntimeClass,DefaultIngressClass,MutatingAdmissionPolicy,MutatingAdmissionWebhook.',
+      'instance.go:239] Using reconciler: lease', 'secure_serving.go:211] Serving securely on [::]:6443'],
+  },
   {
     binary: 'kube-scheduler',
     flags: new Set([...COMMON, 'config', 'write-config-to', 'pod-max-in-unschedulable-pods-duration', 'show-hidden-metrics-for-version']),
@@ -85,7 +130,26 @@ export interface ComponentHost {
   mains: Record<string, ComponentMain>;
   /** Writes a line to the container's log (stderr, as klog does). */
   log(pod: KObject, container: string, line: string): void;
+  /** Runs the etcd static pod's container (the real etcd). */
+  etcd?: (pod: KObject, container: string) => ComponentHandle;
   onChange(binary: string, running: boolean): void;
+  /** Checks a component makes before it runs (e.g. reaching etcd); true = it failed (and logged why). */
+  preflight?: Record<string, (flags: Map<string, string>, log: (text: string, level?: string) => void) => Promise<boolean>>;
+}
+
+/** Where a path inside a container is on the node: through the container's hostPath mounts. */
+export function inContainer(pod: KObject, container: string, p: string): string {
+  const spec = (pod.spec?.containers ?? []).find((c: any) => c.name === container);
+  const volumes = new Map<string, any>((pod.spec?.volumes ?? []).map((v: any) => [v.name, v]));
+  let best: { host: string; dst: string } | undefined;
+  for (const m of spec?.volumeMounts ?? []) {
+    const host = volumes.get(m.name)?.hostPath?.path;
+    const dst = String(m.mountPath ?? '').replace(/\/$/, '');
+    if (!host || !dst) continue;
+    if ((p === dst || p.startsWith(`${dst}/`)) && (!best || dst.length > best.dst.length)) best = { host, dst };
+  }
+  // a path no mount covers is the image's own (a distroless image has none of the node's files)
+  return best ? best.host + p.slice(best.dst.length) : `/nonexistent-in-image${p}`;
 }
 
 /** The kubelet's hook: what running a control-plane image's container means. */
@@ -93,6 +157,7 @@ export function componentRunner(host: ComponentHost) {
   return (pod: KObject, container: string, image: ResolvedImage): ComponentHandle | undefined => {
     const spec = (pod.spec?.containers ?? []).find((c: any) => c.name === container);
     const argv: string[] = [...(spec?.command ?? []), ...(spec?.args ?? [])];
+    if (image.def.repo.endsWith('/etcd') && host.etcd) return host.etcd(pod, container);
     const def = COMPONENTS.find((d) => image.def.repo.endsWith(`/${d.binary}`));
     const main = def && host.mains[def.binary];
     if (!def || !main) return undefined;
@@ -120,18 +185,30 @@ export function componentRunner(host: ComponentHost) {
       }
       for (const f of def.fileFlags) {
         const file = flags.get(f);
-        if (file && !existsSync(host.path(file))) {
-          log(`run.go:72] "command failed" err="stat ${file}: no such file or directory"`, 'E');
+        if (file && !existsSync(host.path(inContainer(pod, container, file)))) {
+          const err = (def.fileErrors?.[f] ?? 'stat %s: no such file or directory').replace('%s', file);
+          log(`run.go:72] "command failed" err="${err}"`, 'E');
           return end(1);
         }
       }
       for (const l of def.startLines) log(l);
-      stopWork = main(flags);
-      host.onChange(def.binary, true);
-      if (flags.get('leader-elect') !== 'false') {
+      const pre = host.preflight?.[def.binary];
+      const go = () => {
+        if (stopped) return;
+        stopWork = main(flags);
+        host.onChange(def.binary, true);
+      };
+      if (pre) {
+        void pre(flags, log).then((failed) => (failed ? end(1) : go()), (e) => {
+          log(`run.go:72] "command failed" err="${(e as Error).message}"`, 'E');
+          end(1);
+        });
+      } else go();
+      if (def.lease && flags.get('leader-elect') !== 'false') {
         const identity = `controlplane_${randomUUID()}`;
-        void holdLease(host.ctx, def.lease, identity);
-        renew = host.ctx.clock.every(10_000, () => void holdLease(host.ctx, def.lease, identity));
+        const lease = def.lease;
+        void holdLease(host.ctx, lease, identity);
+        renew = host.ctx.clock.every(10_000, () => void holdLease(host.ctx, lease, identity));
       }
     });
     return {

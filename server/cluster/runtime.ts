@@ -3,7 +3,8 @@
 // ready. Runs inside the cluster's sandbox (or unsandboxed in local mode, with a path prefix).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:https';
-import { mkdirSync, openSync, readFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { ClusterSpec } from './layout.ts';
@@ -25,6 +26,8 @@ import { nodeRootFor, startKubelets, type Kubelets } from './kubelet/index.ts';
 import { Network } from './network/index.ts';
 import { NodeService } from './node/service.ts';
 import { componentRunner, type ComponentMain } from './components.ts';
+import { etcdLaunch, spawnEtcd, stopProcess, type EtcdLaunch } from './etcd-member.ts';
+import type { ComponentHandle } from './kubelet/index.ts';
 import { startMetricsApi, simulatedUsage } from './metrics.ts';
 import { sshTool, type NodeSpawner } from './node/ssh.ts';
 import { localShellEnv, nodeShellCommand } from './sandbox.ts';
@@ -53,7 +56,6 @@ export function flagsOf(cmd: string[]): Map<string, string> {
 }
 
 export class ClusterRuntime {
-  private etcd?: ChildProcess;
   private servers: Server[] = [];
   private store?: Store;
   api?: ApiServer;
@@ -84,35 +86,92 @@ export class ClusterRuntime {
     for (const n of this.spec.nodes) spawnSync('ip', ['addr', 'add', `${n.ip}/32`, 'dev', 'lo'], { stdio: 'ignore' });
   }
 
+  /** The etcd command line and mounts of a static pod's container (local mode: the host's ports). */
+  private etcdLaunchFor(pod: KObject, container: string): EtcdLaunch {
+    const l = etcdLaunch(pod, container, (p) => this.path(p));
+    if (!this.o.root) return l;
+    const p = this.o.portOverride!;
+    const name = flagsOf(l.argv).get('name');
+    const over: Record<string, string> = {
+      'listen-client-urls': `https://127.0.0.1:${p.etcd}`, 'advertise-client-urls': `https://127.0.0.1:${p.etcd}`,
+      'listen-peer-urls': `https://127.0.0.1:${p.etcdPeer}`, 'initial-advertise-peer-urls': `https://127.0.0.1:${p.etcdPeer}`,
+      'initial-cluster': `${name}=https://127.0.0.1:${p.etcdPeer}`, 'listen-metrics-urls': `http://127.0.0.1:${p.etcdMetrics}`,
+    };
+    const argv = l.argv.map((a) => {
+      const m = /^--([^=]+)=/.exec(a);
+      return m && over[m[1]] ? `--${m[1]}=${over[m[1]]}` : a;
+    });
+    return { ...l, argv, key: JSON.stringify([argv, l.binds]) };
+  }
+
+  /** The etcd process now serving, and where its output goes (the etcd container's log once adopted). */
+  private etcdProc?: { child: ChildProcess; key: string; adopted: boolean; sink: (d: Buffer) => void; early: Buffer[] };
+
   private startEtcd(): { endpoint: string } {
-    let cmd = this.manifest('etcd.yaml');
-    const flags = flagsOf(cmd);
-    if (this.o.root) {
-      // local mode: host paths and free ports instead of the node's
-      const p = this.o.portOverride!;
-      cmd = cmd.map((a) => a
-        .replace(/=\/etc\/kubernetes/, `=${this.path('/etc/kubernetes')}`)
-        .replace(/=\/var\/lib\/etcd/, `=${this.path('/var/lib/etcd')}`))
-        .map((a) => (a.startsWith('--listen-client-urls=') ? `--listen-client-urls=https://127.0.0.1:${p.etcd}` : a))
-        .map((a) => (a.startsWith('--advertise-client-urls=') ? `--advertise-client-urls=https://127.0.0.1:${p.etcd}` : a))
-        .map((a) => (a.startsWith('--listen-peer-urls=') ? `--listen-peer-urls=https://127.0.0.1:${p.etcdPeer}` : a))
-        .map((a) => (a.startsWith('--initial-advertise-peer-urls=') ? `--initial-advertise-peer-urls=https://127.0.0.1:${p.etcdPeer}` : a))
-        .map((a) => (a.startsWith('--initial-cluster=') ? `--initial-cluster=${flags.get('name')}=https://127.0.0.1:${p.etcdPeer}` : a))
-        .map((a) => (a.startsWith('--listen-metrics-urls=') ? `--listen-metrics-urls=http://127.0.0.1:${p.etcdMetrics}` : a));
-    }
+    const pod = parseYaml(readFileSync(this.path('/etc/kubernetes/manifests/etcd.yaml'), 'utf8')) as KObject;
+    const launch = this.etcdLaunchFor(pod, 'etcd');
     const logs = join(this.o.clusterDir, 'logs');
     mkdirSync(logs, { recursive: true });
     const out = openSync(join(logs, 'etcd.log'), 'a');
-    // A single-member cluster elects itself at once with short raft timers (set through etcd's
-    // environment, so the manifest stays exactly as kubeadm writes it).
-    this.etcd = spawn(cmd[0], cmd.slice(1), {
-      stdio: ['ignore', out, out],
-      env: { ...process.env, ETCD_HEARTBEAT_INTERVAL: '100', ETCD_ELECTION_TIMEOUT: '500', GOGC: '50' },
+    // until the kubelet's etcd container adopts this process, its output is kept for that log
+    const proc = { child: undefined as unknown as ChildProcess, key: launch.key, adopted: false, early: [] as Buffer[], sink: (d: Buffer) => {
+      writeSync(out, d);
+      if (proc.early.length < 200) proc.early.push(d);
+    } };
+    proc.child = spawnEtcd(launch, !this.o.root, (d) => proc.sink(d));
+    proc.child.on('exit', (code, sig) => {
+      this.o.log(`etcd exited (${code ?? sig})`);
+      closeSync(out);
     });
-    this.etcd.on('exit', (code, sig) => this.o.log(`etcd exited (${code ?? sig})`));
-    const listen = flagsOf(cmd).get('listen-client-urls') ?? 'https://127.0.0.1:2379';
+    this.etcdProc = proc;
+    const listen = flagsOf(launch.argv).get('listen-client-urls') ?? 'https://127.0.0.1:2379';
     const endpoint = listen.split(',').find((u) => u.includes('127.0.0.1')) ?? listen.split(',')[0];
     return { endpoint };
+  }
+
+  /**
+   * The etcd static pod's container: the first one adopts the etcd started at boot when its
+   * command line and mounts are the same; any other replaces the running etcd with a new process.
+   */
+  private etcdComponent(pod: KObject, container: string, log: (d: Buffer) => void): ComponentHandle {
+    const exits: ((code: number) => void)[] = [];
+    let child: ChildProcess | undefined;
+    let ended = false;
+    const end = (code: number) => {
+      if (ended) return;
+      ended = true;
+      setImmediate(() => exits.forEach((f) => f(code)));
+    };
+    let stopRequested: NodeJS.Signals | undefined;
+    void (async () => {
+      const launch = this.etcdLaunchFor(pod, container);
+      const cur = this.etcdProc;
+      const alive = cur && cur.child.exitCode === null && cur.child.signalCode === null;
+      if (cur && alive && !cur.adopted && cur.key === launch.key) {
+        cur.adopted = true;
+        cur.sink = log;
+        for (const d of cur.early.splice(0)) log(d);
+        child = cur.child;
+      } else {
+        if (cur && alive) await stopProcess(cur.child);
+        if (stopRequested) return end(0);
+        child = spawnEtcd(launch, !this.o.root, (d) => proc.sink(d));
+        const proc = { child, key: launch.key, adopted: true, sink: log, early: [] };
+        this.etcdProc = proc;
+        this.o.log(`etcd started from its static pod: ${launch.argv.join(' ')}`);
+      }
+      const c = child;
+      if (c.exitCode !== null || c.signalCode !== null) return end(c.exitCode ?? 137);
+      c.once('exit', (code, sig) => end(code ?? 128 + (sig === 'SIGKILL' ? 9 : 15)));
+      if (stopRequested) c.kill(stopRequested);
+    })();
+    return {
+      stop: (sig) => {
+        stopRequested = sig;
+        if (child) child.kill(sig);
+      },
+      onExit: (fn) => exits.push(fn),
+    };
   }
 
   private async connectEtcd(endpoint: string, files: { ca: string; cert: string; key: string }): Promise<Store> {
@@ -160,7 +219,6 @@ export class ClusterRuntime {
       serverAddress: `${advertise}:${port}`,
       log: this.o.log,
     });
-    apiServer.authz.modes = (api.get('authorization-mode') ?? 'Node,RBAC').split(',');
     this.api = apiServer;
     if (!store.get('/registry/namespaces/default')) {
       const caPem = readFileSync(f('client-ca-file', '/etc/kubernetes/pki/ca.crt'), 'utf8');
@@ -175,6 +233,14 @@ export class ClusterRuntime {
     this.ctx = ctx;
     // the scheduler and the controller manager run while their static pods run (components.ts)
     const mains: Record<string, ComponentMain> = {
+      'kube-apiserver': (flags) => {
+        // the first start adopts the listeners opened at boot when its flags are the same
+        if (JSON.stringify([...flags]) !== this.apiFlagsKey || !this.servers.length) {
+          this.closeApi();
+          this.listenApi(flags).catch((e) => this.o.log(`kube-apiserver: ${(e as Error).message}`));
+        }
+        return () => this.closeApi();
+      },
       'kube-scheduler': () => {
         const scheduler = new Scheduler(store, () => this.clock.now());
         scheduler.start();
@@ -207,6 +273,12 @@ export class ClusterRuntime {
       spec: this.spec, root: this.o.root, containerExtras: (pod, c) => network.containerExtras(pod, c), preloadedImages: PRELOADED_IMAGES,
       componentRunner: componentRunner({
         ctx, mains, path: (p) => this.path(p),
+        preflight: { 'kube-apiserver': (flags, log) => this.apiPreflight(flags, log) },
+        etcd: (pod, c) => this.etcdComponent(pod, c, (d) => {
+          const cont = this.kubelets?.find(pod, c)?.record.current;
+          cont?.openLog();
+          cont?.log('stderr', d, this.clock);
+        }),
         log: (pod, c, line) => {
           const cont = this.kubelets?.find(pod, c)?.record.current;
           cont?.openLog();
@@ -222,13 +294,35 @@ export class ClusterRuntime {
     apiServer.nodeBackend = kubelets;
     this.kubelets = kubelets;
     this.stops.push(() => kubelets.stop());
+    await this.listenApi(api);
+    await this.startNodeTools();
+    this.o.log(`api serving after ${Date.now() - t0} ms`);
+    apiServer.ready = true;
+    // a fresh cluster is handed over once its static pods run the scheduler and controllers
+    const until = Date.now() + 5000;
+    while (!(this.running.scheduler && this.running.controllerManager) && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
+    this.o.log(`ready in ${Date.now() - t0} ms`);
+  }
+
+  /** The flags the API server now serves with (from its static pod), and its listeners. */
+  private apiFlagsKey = '';
+
+  /** Serves the API with these flags: TLS files, port, authorization modes, Service ranges. */
+  private async listenApi(api: Map<string, string>): Promise<void> {
+    const apiServer = this.api!;
+    const f = (name: string, def: string) => this.path(api.get(name) ?? def);
+    apiServer.authz.modes = (api.get('authorization-mode') ?? 'AlwaysAllow').split(',');
+    apiServer.allocator.serviceCIDR = api.get('service-cluster-ip-range') ?? this.spec.serviceCIDR;
+    apiServer.allocator.nodePortRange = api.get('service-node-port-range') ?? '30000-32767';
     const tls = {
       cert: readFileSync(f('tls-cert-file', '/etc/kubernetes/pki/apiserver.crt')),
       key: readFileSync(f('tls-private-key-file', '/etc/kubernetes/pki/apiserver.key')),
       ca: readFileSync(f('client-ca-file', '/etc/kubernetes/pki/ca.crt')),
     };
-    // 127.0.0.1:6443 and, in a sandbox, the node's own address (controlplane:6443)
-    const addresses = this.o.root ? ['127.0.0.1'] : ['127.0.0.1', advertise];
+    const port = this.o.portOverride?.api ?? Number(api.get('secure-port') ?? 6443);
+    const advertise = api.get('advertise-address') ?? this.spec.nodes[0].ip;
+    // 127.0.0.1:<port> and, in a sandbox, the node's own address (controlplane:6443)
+    const addresses = this.o.root ? ['127.0.0.1'] : [...new Set(['127.0.0.1', advertise, this.spec.nodes[0].ip])];
     for (const host of addresses) {
       const s = createServer({ ...tls, requestCert: true, rejectUnauthorized: false, keepAliveTimeout: 65_000 }, (req, res) => void apiServer.handle(req, res));
       s.on('clientError', (_e, sock) => sock.destroy());
@@ -244,13 +338,48 @@ export class ClusterRuntime {
       });
       this.servers.push(s);
     }
-    await this.startNodeTools();
-    this.o.log(`api serving after ${Date.now() - t0} ms`);
-    apiServer.ready = true;
-    // a fresh cluster is handed over once its static pods run the scheduler and controllers
-    const until = Date.now() + 5000;
-    while (!(this.running.scheduler && this.running.controllerManager) && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
-    this.o.log(`ready in ${Date.now() - t0} ms`);
+    this.apiFlagsKey = JSON.stringify([...api]);
+  }
+
+  /** Stops serving the API (kubectl: connection refused), closing open connections and watches. */
+  private closeApi(): void {
+    for (const s of this.servers.splice(0)) {
+      s.close();
+      s.closeAllConnections();
+    }
+    this.apiFlagsKey = '';
+  }
+
+  /** The API server's static pod: reach etcd first, as the real one does before serving. */
+  private async apiPreflight(flags: Map<string, string>, log: (text: string, level?: string) => void): Promise<boolean> {
+    const urls = (flags.get('etcd-servers') ?? '').split(',').filter(Boolean);
+    if (!urls.length) {
+      log('run.go:72] "command failed" err="[--etcd-servers must be specified]"', 'E');
+      return true;
+    }
+    const deadline = this.clock.ms() + 20_000;
+    for (let attempt = 1; ; attempt++) {
+      for (const u of urls) {
+        let url: URL;
+        try {
+          url = new URL(u);
+        } catch {
+          log(`run.go:72] "command failed" err="parse \\"${u}\\": invalid URI for request"`, 'E');
+          return true;
+        }
+        const host = this.o.root && this.o.portOverride ? '127.0.0.1' : url.hostname;
+        const port = this.o.root && this.o.portOverride && url.port === '2379' ? this.o.portOverride.etcd : Number(url.port || 2379);
+        if (await tcpReachable(host, port)) return false;
+        if (attempt === 1 || attempt % 5 === 0) {
+          log(`logging.go:55] [core] [Channel #1 SubChannel #2]grpc: addrConn.createTransport failed to connect to {Addr: "${url.host}", ServerName: "${url.hostname}", }. Err: connection error: desc = "transport: Error while dialing: dial tcp ${url.host}: connect: connection refused"`, 'W');
+        }
+      }
+      if (this.clock.ms() > deadline) {
+        log('instance.go:232] Error creating leases: error creating storage factory: context deadline exceeded', 'F');
+        return true;
+      }
+      await this.clock.sleep(1000);
+    }
   }
 
   /** How to run a command in a node's view from here (sandboxed: nested bwrap; local: env and cwd). */
@@ -275,7 +404,7 @@ export class ClusterRuntime {
     return [
       probe('scheduler', this.running.scheduler, 'https://127.0.0.1:10259/healthz'),
       probe('controller-manager', this.running.controllerManager, 'https://127.0.0.1:10257/healthz'),
-      probe('etcd-0', this.etcd?.exitCode === null, 'https://127.0.0.1:2379/health'),
+      probe('etcd-0', this.etcdProc?.child.exitCode === null, 'https://127.0.0.1:2379/health'),
     ];
   }
 
@@ -308,11 +437,25 @@ export class ClusterRuntime {
     }
     for (const s of this.servers) s.close();
     this.store?.stop();
-    if (this.etcd && this.etcd.exitCode === null) {
-      this.etcd.kill('SIGTERM');
+    if (this.etcdProc && this.etcdProc.child.exitCode === null) {
+      this.etcdProc.child.kill('SIGTERM');
       await new Promise((r) => setTimeout(r, 50));
     }
   }
+}
+
+/** Whether something accepts TCP connections at host:port (within a second). */
+function tcpReachable(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const sock = connect({ host, port });
+    const done = (ok: boolean) => {
+      sock.destroy();
+      resolve(ok);
+    };
+    sock.setTimeout(1000, () => done(false));
+    sock.once('connect', () => done(true));
+    sock.once('error', () => done(false));
+  });
 }
 
 export function versionInfo(): { [k: string]: string; gitVersion: string } {

@@ -18,7 +18,7 @@ export function parseCidr(cidr: string): { base: number; size: number } {
 }
 
 export class Allocator {
-  constructor(private store: Store, private serviceCIDR: string, private nodePortRange: string) {}
+  constructor(private store: Store, public serviceCIDR: string, public nodePortRange: string) {}
 
   private usedIPs(): Set<string> {
     const s = new Set<string>();

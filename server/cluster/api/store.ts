@@ -114,6 +114,11 @@ export class Store {
         this.emit({ type: 'DELETED', key, obj: cur.obj, rev: r.revision, prev: cur.obj });
       }
     }
+    // a restored etcd may be at an older revision than the cache: follow it back
+    if (r.revision < this.revision) {
+      this.revision = r.revision;
+      this.oldest = Math.min(this.oldest, r.revision);
+    }
     this.setRevision(r.revision);
     this.watchFrom(r.revision + 1);
   }

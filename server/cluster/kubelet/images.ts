@@ -331,7 +331,7 @@ wait
   },
   {
     repo: 'registry.k8s.io/etcd', versions: ['3.5.21-0', '3.6.4-0', '3.6.5-0'], size: 23300000, os: 'distroless', env: { PATH }, runner: 'component',
-    files: { '/usr/local/bin/etcd': server('echo "{\\"level\\":\\"info\\",\\"ts\\":\\"$(date -u +%Y-%m-%dT%H:%M:%S.000000Z)\\",\\"caller\\":\\"etcdmain/etcd.go:64\\",\\"msg\\":\\"Running: \\",\\"args\\":[\\"etcd\\"]}" >&2') },
+    files: { '/usr/local/bin/etcd': server('') },
     serves: [{ port: 2379, app: 'etcd' }, { port: 2380, app: 'tcp' }, { port: 2381, app: 'http' }],
   },
   { repo: 'registry.k8s.io/kube-apiserver', ...k8sComponent('kube-apiserver', 27000000, klog('options.go:249', 'external host was not specified, using $(hostname -i 2>/dev/null)'), [{ port: 6443, app: 'https' }]) },

@@ -382,6 +382,7 @@ export class Kubelet {
           this.log(`static pod ${p}: ${entry.error}`);
         }
         this.staticSeen.set(p, entry);
+        if (entry.pod) this.queue(`${entry.pod.metadata!.namespace ?? 'default'}/${entry.pod.metadata!.name}-${this.node.name}`);
       }
     }
     for (const p of [...this.staticSeen.keys()]) if (!files.has(p)) this.staticSeen.delete(p);
@@ -455,6 +456,14 @@ export class Kubelet {
     }
   }
 
+  /** The manifest-side static pod for a pod key on this node. */
+  private staticFor(key: string): { pod: KObject; hash: string } | undefined {
+    for (const s of this.staticSeen.values()) {
+      if (s.pod && s.hash && `${s.pod.metadata!.namespace ?? 'default'}/${s.pod.metadata!.name}-${this.node.name}` === key) return { pod: s.pod, hash: s.hash };
+    }
+    return undefined;
+  }
+
   private staticWanted(key: string, hash: string): boolean {
     for (const s of this.staticSeen.values()) {
       if (s.hash === hash && s.pod && `${s.pod.metadata!.namespace ?? 'default'}/${s.pod.metadata!.name}-${this.node.name}` === key) return true;
@@ -522,7 +531,14 @@ export class Kubelet {
 
   async sync(key: string): Promise<{ requeueAfter: number } | void> {
     const [ns, name] = splitKey(key);
-    const pod = this.ctx.client.get('v1/pods', ns, name);
+    let pod = this.ctx.client.get('v1/pods', ns, name);
+    // a static pod runs from its manifest whether or not its mirror pod is in the API yet (the
+    // API may be down: the manifest may be etcd's own)
+    const st = this.staticFor(key);
+    if (st && !(pod && runUid(pod) === st.hash && pod.spec?.nodeName === this.node.name)) {
+      const cur = this.pods.get(key);
+      pod = { ...this.mirrorFor(st.pod, st.hash), status: cur?.uid === st.hash ? cur.pod.status : undefined };
+    }
     let pr = this.pods.get(key);
     const mine = pod && pod.spec?.nodeName === this.node.name ? pod : undefined;
     if (pr && mine && runUid(mine) !== pr.uid) {

@@ -112,6 +112,7 @@ export function crictlTool(kubelet: (node: string) => Kubelet | undefined, clock
         const st = flag(['--state', '-s']);
         const pod = flag(['--pod', '-p']);
         const latest = bool(['-l', '--latest']);
+        const output = flag(['-o', '--output']);
         let rows = containers().filter((c) => (all || st ? true : state(c.r) === 'Running'));
         if (st) rows = rows.filter((c) => state(c.r).toLowerCase() === st.toLowerCase().replace(/^container_/, ''));
         if (name) {
@@ -124,6 +125,20 @@ export function crictlTool(kubelet: (node: string) => Kubelet | undefined, clock
           if (rows.length) io.out(rows.map((c) => c.id).join('\n') + '\n');
           return 0;
         }
+        if (output === 'json') {
+          const m = (c: Row) => c.pr.pod.metadata ?? {};
+          io.out(JSON.stringify({
+            containers: rows.map((c) => ({
+              id: c.id, podSandboxId: sandboxId(c.pr), metadata: { name: c.r.name, attempt: c.r.restartCount },
+              image: { image: c.r.image?.full ?? '', annotations: {}, userSpecifiedImage: c.r.spec?.image ?? '' }, imageRef: `sha256:${imageId(c.r.image?.full ?? '')}`,
+              state: `CONTAINER_${state(c.r).toUpperCase()}`, createdAt: String(c.r.current!.startedAt.getTime() * 1e6),
+              labels: { 'io.kubernetes.container.name': c.r.name, 'io.kubernetes.pod.name': m(c).name, 'io.kubernetes.pod.namespace': m(c).namespace, 'io.kubernetes.pod.uid': c.pr.uid },
+              annotations: { 'io.kubernetes.container.restartCount': String(c.r.restartCount) },
+            })),
+          }, null, 2) + '\n');
+          return 0;
+        }
+        if (output && output !== 'table') return fatal(`unsupported output format "${output}"`);
         io.out(table([
           ['CONTAINER', 'IMAGE', 'CREATED', 'STATE', 'NAME', 'ATTEMPT', 'POD ID', 'POD', 'NAMESPACE'],
           ...rows.map((c) => [c.id.slice(0, 13), imageId(c.r.image?.full ?? '').slice(0, 13), humanAgo(now - c.r.current!.startedAt.getTime()), state(c.r), c.r.name,
