@@ -46,3 +46,28 @@ for (const name of JSON.parse(readFileSync(join(root, 'server/cluster/node/tool-
   if (!existsSync(shim) || readFileSync(shim, 'utf8') !== text) writeFileSync(shim, text);
   chmodSync(shim, 0o755);
 }
+// node programs that need no runtime (etcdutl for the packaged etcd, which lacks it)
+for (const name of readdirSync(join(root, 'server/cluster/node/bin'))) {
+  copyFileSync(join(root, 'server/cluster/node/bin', name), join(toolsBin, name));
+  chmodSync(join(toolsBin, name), 0o755);
+}
+
+// The browser app (client/) is built with Vite into dist/client; skipped when dist/client is newer
+// than every file in client/.
+{
+  const clientDir = join(root, 'client');
+  const outIndex = join(root, 'dist', 'client', 'index.html');
+  const newestAny = (dir) => {
+    let t = 0;
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (e.name === 'node_modules' || e.name === 'dist') continue;
+      const p = join(dir, e.name);
+      t = Math.max(t, e.isDirectory() ? newestAny(p) : statSync(p).mtimeMs);
+    }
+    return t;
+  };
+  if (existsSync(clientDir) && (force || !existsSync(outIndex) || newestAny(clientDir) > statSync(outIndex).mtimeMs)) {
+    const vite = await import('vite');
+    await vite.build({ configFile: join(clientDir, 'vite.config.ts'), logLevel: 'warn' });
+  }
+}

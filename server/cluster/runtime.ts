@@ -1,7 +1,7 @@
 // One cluster's runtime: starts etcd as its static pod manifest says, then the API server with
 // the flags of the kube-apiserver manifest, bootstraps a fresh cluster's objects, and reports
 // ready. Runs inside the cluster's sandbox (or unsandboxed in local mode, with a path prefix).
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:https';
 import { connect } from 'node:net';
 import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
@@ -33,6 +33,7 @@ import { sshTool, type NodeSpawner } from './node/ssh.ts';
 import { localShellEnv, nodeShellCommand } from './sandbox.ts';
 import { NodeSystemd, journalctlTool, systemctlTool } from './node/systemd.ts';
 import { crictlTool } from './node/crictl.ts';
+import { kubeadmTool } from './node/kubeadm.ts';
 import { manifestCommand, KUBERNETES_VERSION } from './manifests.ts';
 
 export interface RuntimeOptions {
@@ -422,6 +423,7 @@ export class ClusterRuntime {
     svc.register('systemctl', systemctlTool((n) => systemd.get(n)));
     svc.register('journalctl', journalctlTool((n) => systemd.get(n)));
     svc.register('crictl', crictlTool((n) => this.kubelets?.node(n), this.clock));
+    svc.register('kubeadm', kubeadmTool({ ctx: this.ctx!, spec: this.spec, nodeRoot: rootOf }));
     this.nodeService = svc;
     await svc.start();
     this.stops.push(() => svc.stop());

@@ -70,3 +70,41 @@ test('a cert path outside the API server container\'s mounts crash-loops it with
   assert.equal(c.sh(`cp /root/kube-apiserver.yaml.bak ${APISERVER}`).code, 0);
   await until('kubectl get nodes >/dev/null 2>&1');
 });
+
+test('kubeadm prints a join command with a token it keeps as a bootstrap-token Secret', () => {
+  const join = c.sh('kubeadm token create --print-join-command');
+  assert.equal(join.code, 0, join.stderr);
+  const m = /^kubeadm join 172\.30\.1\.2:6443 --token ([a-z0-9]{6})\.([a-z0-9]{16}) --discovery-token-ca-cert-hash sha256:([0-9a-f]{64}) \n$/.exec(join.stdout);
+  assert.ok(m, join.stdout);
+  // the hash is the CA's public key digest, as openssl computes it
+  const hash = c.sh("openssl x509 -pubkey -in /etc/kubernetes/pki/ca.crt -noout | openssl pkey -pubin -outform der | sha256sum | cut -d' ' -f1").stdout.trim();
+  assert.equal(m[3], hash);
+  assert.equal(c.k(`get secret -n kube-system bootstrap-token-${m[1]} -o jsonpath={.type}`), 'bootstrap.kubernetes.io/token');
+  const list = c.sh('kubeadm token list').stdout.split('\n');
+  assert.match(list[0], /^TOKEN\s+TTL\s+EXPIRES\s+USAGES\s+DESCRIPTION\s+EXTRA GROUPS$/);
+  assert.ok(list.some((l) => l.startsWith(`${m[1]}.${m[2]}   23h `)), list.join('\n'));
+  assert.match(c.sh(`kubeadm token delete ${m[1]}`).stdout, new RegExp(`bootstrap token "${m[1]}" deleted`));
+});
+
+test('kubeadm certs check-expiration reads the real files and renew re-signs them', () => {
+  const before = c.sh('openssl x509 -in /etc/kubernetes/pki/apiserver.crt -noout -serial').stdout;
+  const r = c.sh('kubeadm certs check-expiration');
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /^apiserver\s+\w{3} \d\d, \d{4} \d\d:\d\d UTC\s+36[45]d\s+ca\s+no$/m);
+  assert.match(r.stdout, /^etcd-server\s+.*\s+etcd-ca\s+no$/m);
+  assert.match(r.stdout, /^ca\s+\w{3} \d\d, \d{4} \d\d:\d\d UTC\s+9y\s+no$/m);
+  const renew = c.sh('kubeadm certs renew apiserver');
+  assert.equal(renew.code, 0, renew.stderr);
+  assert.match(renew.stdout, /certificate for serving the Kubernetes API renewed/);
+  assert.notEqual(c.sh('openssl x509 -in /etc/kubernetes/pki/apiserver.crt -noout -serial').stdout, before);
+  assert.equal(c.sh('openssl verify -CAfile /etc/kubernetes/pki/ca.crt /etc/kubernetes/pki/apiserver.crt').code, 0);
+  assert.match(c.sh('openssl x509 -in /etc/kubernetes/pki/apiserver.crt -noout -ext subjectAltName').stdout, /DNS:kubernetes\.default\.svc/);
+});
+
+test('etcdutl shows a snapshot\'s status as a table', () => {
+  assert.equal(c.sh(`${ETCDCTL} snapshot save /tmp/s.db`).code, 0);
+  const st = c.sh('etcdutl snapshot status /tmp/s.db');
+  assert.equal(st.code, 0, st.stderr);
+  assert.match(st.stdout, /\|\s+HASH\s+\|\s+REVISION\s+\|\s+TOTAL KEYS\s+\|\s+TOTAL SIZE\s+\|/);
+  assert.equal(c.sh('docker ps').code, 127, 'no docker on a kubeadm 1.24+ node');
+});

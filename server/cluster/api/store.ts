@@ -85,11 +85,14 @@ export class Store {
   private watchFrom(rev: number): void {
     this.cancelWatch = this.etcd.watch(this.prefix, rev, (evs, headerRev) => this.apply(evs, headerRev), (err) => {
       if (this.stopped) return;
-      // The stream broke (etcd restarted, or history was compacted): relist and resume.
-      setTimeout(() => {
+      // The stream broke (etcd restarted, or history was compacted): relist and resume. A relist
+      // is retried until etcd answers (resuming the old watch instead could wait forever on an
+      // etcd restored to an older revision).
+      const relist = (delay: number) => setTimeout(() => {
         if (this.stopped) return;
-        this.resync().catch(() => this.watchFrom(this.revision + 1));
-      }, (err as any).code === 410 ? 0 : 200);
+        this.resync().catch(() => relist(200));
+      }, delay);
+      relist((err as any).code === 410 ? 0 : 200);
     });
   }
 

@@ -1,0 +1,300 @@
+// kubeadm on a node, for what the CKA practises after `kubeadm init`: bootstrap tokens (create with
+// the join command, list, delete), certificate expiry from the real PKI files and their renewal with
+// the cluster's CA, and `version`. Tokens are bootstrap-token Secrets in kube-system, as kubeadm
+// keeps them; certificates are read from and written to the node's /etc/kubernetes.
+import { createHash, createPublicKey, randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as x509 from '@peculiar/x509';
+import type { ToolHandler, ToolIO } from './service.ts';
+import type { Ctx } from '../controllers/framework.ts';
+import type { ClusterSpec } from '../layout.ts';
+import { KUBERNETES_VERSION } from '../manifests.ts';
+import { loadCA, sign, type LeafSpec } from '../pki.ts';
+
+export interface KubeadmEnv {
+  ctx: Ctx;
+  spec: ClusterSpec;
+  /** A node's tree in the runtime's view. */
+  nodeRoot(node: string): string;
+}
+
+/** apimachinery's ShortHumanDuration. */
+export function shortHuman(ms: number): string {
+  const s = Math.floor(ms / 1000);
+  if (s < -1) return '<invalid>';
+  if (s < 0) return '0s';
+  if (s < 60) return `${s}s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m}m`;
+  const h = Math.floor(m / 60);
+  if (h < 24) return `${h}h`;
+  if (h < 24 * 365) return `${Math.floor(h / 24)}d`;
+  return `${Math.floor(h / 24 / 365)}y`;
+}
+
+/** Go's tabwriter as kubeadm uses it (padding 3). */
+function table(rows: string[][]): string {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i] + 3))).join('').trimEnd()).join('\n') + '\n';
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** "Jan 02, 2006 15:04 UTC" */
+function kubeadmDate(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${MONTHS[d.getUTCMonth()]} ${p(d.getUTCDate())}, ${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())} UTC`;
+}
+
+/** The certificates kubeadm manages: file (or kubeconfig), its CA, and how `renew` names it. */
+const CERTS: { name: string; file: string; ca: string; kubeconfig?: boolean; what: string }[] = [
+  { name: 'admin.conf', file: 'admin.conf', ca: 'ca', kubeconfig: true, what: 'certificate embedded in the kubeconfig file for the admin to use and for kubeadm itself' },
+  { name: 'apiserver', file: 'pki/apiserver.crt', ca: 'ca', what: 'certificate for serving the Kubernetes API' },
+  { name: 'apiserver-etcd-client', file: 'pki/apiserver-etcd-client.crt', ca: 'etcd-ca', what: 'certificate the apiserver uses to access etcd' },
+  { name: 'apiserver-kubelet-client', file: 'pki/apiserver-kubelet-client.crt', ca: 'ca', what: 'certificate for the API server to connect to kubelet' },
+  { name: 'controller-manager.conf', file: 'controller-manager.conf', ca: 'ca', kubeconfig: true, what: 'certificate embedded in the kubeconfig file for the controller manager to use' },
+  { name: 'etcd-healthcheck-client', file: 'pki/etcd/healthcheck-client.crt', ca: 'etcd-ca', what: 'certificate for liveness probes to healthcheck etcd' },
+  { name: 'etcd-peer', file: 'pki/etcd/peer.crt', ca: 'etcd-ca', what: 'certificate for etcd nodes to communicate with each other' },
+  { name: 'etcd-server', file: 'pki/etcd/server.crt', ca: 'etcd-ca', what: 'certificate for serving etcd' },
+  { name: 'front-proxy-client', file: 'pki/front-proxy-client.crt', ca: 'front-proxy-ca', what: 'certificate for the front proxy client' },
+  { name: 'scheduler.conf', file: 'scheduler.conf', ca: 'ca', kubeconfig: true, what: 'certificate embedded in the kubeconfig file for the scheduler manager to use' },
+  { name: 'super-admin.conf', file: 'super-admin.conf', ca: 'ca', kubeconfig: true, what: 'certificate embedded in the kubeconfig file for the super-admin' },
+];
+const CAS: Record<string, string> = { ca: 'pki/ca', 'etcd-ca': 'pki/etcd/ca', 'front-proxy-ca': 'pki/front-proxy-ca' };
+
+const CONFIG_LINES = (phase: string) =>
+  `[${phase}] Reading configuration from the "kubeadm-config" ConfigMap in namespace "kube-system"...\n[${phase}] Use 'kubeadm init phase upload-config kubeadm --config your-config-file' to re-upload it.\n`;
+
+export function kubeadmTool(env: KubeadmEnv): ToolHandler {
+  return async (req, io) => {
+    const args = req.args.filter((a) => !/^--v=|^-v=/.test(a));
+    const etc = join(env.nodeRoot(req.node), 'etc/kubernetes');
+    const cmd = args[0];
+    try {
+      if (cmd === 'version') return version(args.slice(1), io);
+      if (cmd === 'token') return await token(env, args.slice(1), io, etc);
+      if (cmd === 'certs') return await certs(env, args.slice(1), io, etc);
+      if (!cmd || cmd === '-h' || cmd === '--help' || cmd === 'help') {
+        io.out(USAGE);
+        return 0;
+      }
+      if (['init', 'join', 'reset', 'upgrade', 'config', 'kubeconfig'].includes(cmd)) {
+        io.err(`kubedojo does not simulate "kubeadm ${cmd}" yet: this cluster was set up by kubeadm init and join already\n`);
+        return 1;
+      }
+      io.err(`unknown command "${cmd}" for "kubeadm"\nTo see the stack trace of this error execute with --v=5 or higher\n`);
+      return 1;
+    } catch (e) {
+      io.err(`${(e as Error).message}\nTo see the stack trace of this error execute with --v=5 or higher\n`);
+      return 1;
+    }
+  };
+}
+
+const USAGE = `Usage:
+  kubeadm [command]
+
+Available Commands:
+  certs       Commands related to handling Kubernetes certificates
+  completion  Output shell completion code for the specified shell (bash or zsh)
+  config      Manage configuration for a kubeadm cluster persisted in a ConfigMap in the cluster
+  help        Help about any command
+  init        Run this command in order to set up the Kubernetes control plane
+  join        Run this on any machine you wish to join an existing cluster
+  kubeconfig  Kubeconfig file utilities
+  reset       Performs a best effort revert of changes made to this host by 'kubeadm init' or 'kubeadm join'
+  token       Manage bootstrap tokens
+  upgrade     Upgrade your cluster smoothly to a newer version with this command
+  version     Print the version of kubeadm
+
+Flags:
+  -h, --help                     help for kubeadm
+      --rootfs string            The path to the 'real' host root filesystem. This will cause kubeadm to chroot into the provided path.
+
+Use "kubeadm [command] --help" for more information about a command.
+`;
+
+function version(args: string[], io: ToolIO): number {
+  const o = args.find((a) => a.startsWith('-o=') || a.startsWith('--output='))?.split('=')[1] ?? (args.includes('-o') ? args[args.indexOf('-o') + 1] : undefined);
+  const [major, minor] = KUBERNETES_VERSION.slice(1).split('.');
+  const info = { major, minor, gitVersion: KUBERNETES_VERSION, gitCommit: 'fdc9d74cbf0da4d5e2b0ba4c2ae9f6c9e3e6e3e3', gitTreeState: 'clean', buildDate: '2026-02-10T12:00:00Z', goVersion: 'go1.25.6', compiler: 'gc', platform: 'linux/amd64' };
+  if (o === 'short') io.out(`${KUBERNETES_VERSION}\n`);
+  else if (o === 'json') io.out(`${JSON.stringify({ clientVersion: info }, null, 2)}\n`);
+  else if (o === 'yaml') io.out(`clientVersion:\n${Object.entries(info).map(([k, v]) => `  ${k}: ${/^\d+$/.test(v) ? `"${v}"` : v}`).join('\n')}\n`);
+  else io.out(`kubeadm version: &version.Info{Major:"${major}", Minor:"${minor}", EmulationMajor:"", EmulationMinor:"", MinCompatibilityMajor:"", MinCompatibilityMinor:"", GitVersion:"${info.gitVersion}", GitCommit:"${info.gitCommit}", GitTreeState:"clean", BuildDate:"${info.buildDate}", GoVersion:"${info.goVersion}", Compiler:"gc", Platform:"linux/amd64"}\n`);
+  return 0;
+}
+
+/** Parses "24h0m0s", "2h", "30m", "0" as Go durations (ms). */
+function goDurationMs(s: string): number {
+  if (s === '0') return 0;
+  const re = /(\d+(?:\.\d+)?)(h|m|s|ms)/g;
+  let total = 0;
+  let seen = '';
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    total += Number(m[1]) * { h: 3_600_000, m: 60_000, s: 1000, ms: 1 }[m[2] as 'h']!;
+    seen += m[0];
+  }
+  if (seen !== s) throw new Error(`invalid argument "${s}" for "--ttl" flag: time: invalid duration "${s}"`);
+  return total;
+}
+
+function flagValue(args: string[], name: string): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === name) return args.splice(i, 2)[1];
+    if (args[i].startsWith(`${name}=`)) return args.splice(i, 1)[0].slice(name.length + 1);
+  }
+  return undefined;
+}
+
+const b64 = (s: string) => Buffer.from(s).toString('base64');
+const unb64 = (s: string | undefined) => (s ? Buffer.from(s, 'base64').toString() : '');
+
+async function token(env: KubeadmEnv, args: string[], io: ToolIO, etc: string): Promise<number> {
+  const sub = args.shift();
+  const c = env.ctx.client;
+  const now = env.ctx.clock.now();
+  if (sub === 'create' || sub === 'generate') {
+    const ttl = goDurationMs(flagValue(args, '--ttl') ?? '24h0m0s');
+    const description = flagValue(args, '--description');
+    const usages = flagValue(args, '--usages') ?? 'signing,authentication';
+    const groups = flagValue(args, '--groups') ?? 'system:bootstrappers:kubeadm:default-node-token';
+    const printJoin = args.includes('--print-join-command');
+    const given = args.find((a) => !a.startsWith('-'));
+    const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
+    const rand = (n: number) => [...randomBytes(n)].map((b) => alphabet[b % alphabet.length]).join('');
+    const tok = given ?? `${rand(6)}.${rand(16)}`;
+    if (!/^[a-z0-9]{6}\.[a-z0-9]{16}$/.test(tok)) throw new Error(`the bootstrap token "${tok}" was not of the form "^([a-z0-9]{6})\\.([a-z0-9]{16})$"`);
+    if (sub === 'generate') {
+      io.out(`${tok}\n`);
+      return 0;
+    }
+    const [id, secret] = tok.split('.');
+    const data: Record<string, string> = { 'token-id': b64(id), 'token-secret': b64(secret), 'auth-extra-groups': b64(groups) };
+    if (ttl > 0) data.expiration = b64(new Date(now.getTime() + ttl).toISOString().replace(/\.\d+Z$/, 'Z'));
+    if (description) data.description = b64(description);
+    for (const u of usages.split(',')) data[`usage-bootstrap-${u}`] = b64('true');
+    await c.create('v1/secrets', { apiVersion: 'v1', kind: 'Secret', type: 'bootstrap.kubernetes.io/token', metadata: { name: `bootstrap-token-${id}`, namespace: 'kube-system' }, data });
+    if (!printJoin) {
+      io.out(`${tok}\n`);
+      return 0;
+    }
+    const caPem = readFileSync(join(etc, 'pki/ca.crt'), 'utf8');
+    const spki = createPublicKey(caPem).export({ type: 'spki', format: 'der' });
+    const hash = createHash('sha256').update(spki).digest('hex');
+    io.out(`kubeadm join ${env.spec.nodes[0].ip}:6443 --token ${tok} --discovery-token-ca-cert-hash sha256:${hash} \n`);
+    return 0;
+  }
+  if (sub === 'list') {
+    const rows = [['TOKEN', 'TTL', 'EXPIRES', 'USAGES', 'DESCRIPTION', 'EXTRA GROUPS']];
+    for (const s of c.list('v1/secrets', 'kube-system', (o) => o.type === 'bootstrap.kubernetes.io/token')) {
+      const d = s.data ?? {};
+      const exp = unb64(d.expiration);
+      const usages = Object.keys(d).filter((k) => k.startsWith('usage-bootstrap-') && unb64(d[k]) === 'true').map((k) => k.slice('usage-bootstrap-'.length)).sort();
+      rows.push([`${unb64(d['token-id'])}.${unb64(d['token-secret'])}`, exp ? shortHuman(Date.parse(exp) - now.getTime()) : '<forever>', exp || '<never>',
+        usages.join(','), unb64(d.description) || '<none>', unb64(d['auth-extra-groups'])]);
+    }
+    io.out(table(rows));
+    return 0;
+  }
+  if (sub === 'delete') {
+    const ids = args.filter((a) => !a.startsWith('-'));
+    if (!ids.length) throw new Error('missing subcommand; \'token delete\' is missing token of form "[a-z0-9]{6}" or "[a-z0-9]{6}\\.[a-z0-9]{16}"');
+    for (const t of ids) {
+      const id = t.split('.')[0];
+      try {
+        await c.delete('v1/secrets', 'kube-system', `bootstrap-token-${id}`);
+      } catch {
+        throw new Error(`failed to delete bootstrap token with name "bootstrap-token-${id}": secrets "bootstrap-token-${id}" not found`);
+      }
+      io.out(`bootstrap token "${id}" deleted\n`);
+    }
+    return 0;
+  }
+  throw new Error(`unknown command "${sub ?? ''}" for "kubeadm token"`);
+}
+
+/** The PEM certificate of an entry: a file, or the client-certificate-data of a kubeconfig. */
+function readCert(etc: string, e: (typeof CERTS)[number]): string | undefined {
+  const p = join(etc, e.file);
+  if (!existsSync(p)) return undefined;
+  const text = readFileSync(p, 'utf8');
+  if (!e.kubeconfig) return text;
+  const m = /client-certificate-data:\s*(\S+)/.exec(text);
+  return m ? Buffer.from(m[1], 'base64').toString() : undefined;
+}
+
+async function certs(env: KubeadmEnv, args: string[], io: ToolIO, etc: string): Promise<number> {
+  const sub = args.shift();
+  const now = env.ctx.clock.now();
+  if (sub === 'check-expiration') {
+    io.out(CONFIG_LINES('check-expiration') + '\n');
+    const rows = [['CERTIFICATE', 'EXPIRES', 'RESIDUAL TIME', 'CERTIFICATE AUTHORITY', 'EXTERNALLY MANAGED']];
+    for (const e of CERTS) {
+      const pem = readCert(etc, e);
+      if (!pem) continue;
+      const na = new x509.X509Certificate(pem).notAfter;
+      rows.push([e.name, kubeadmDate(na), shortHuman(na.getTime() - now.getTime()), e.ca, 'no']);
+    }
+    io.out(table(rows) + '\n');
+    const ca = [['CERTIFICATE AUTHORITY', 'EXPIRES', 'RESIDUAL TIME', 'EXTERNALLY MANAGED']];
+    for (const [name, base] of Object.entries(CAS)) {
+      const p = join(etc, `${base}.crt`);
+      if (!existsSync(p)) continue;
+      const na = new x509.X509Certificate(readFileSync(p, 'utf8')).notAfter;
+      ca.push([name, kubeadmDate(na), shortHuman(na.getTime() - now.getTime()), 'no']);
+    }
+    io.out(table(ca));
+    return 0;
+  }
+  if (sub === 'renew') {
+    const which = args.find((a) => !a.startsWith('-'));
+    const names = CERTS.map((e) => e.name);
+    if (!which) throw new Error('missing subcommand; "renew" is not meant to be run on its own');
+    if (which !== 'all' && !names.includes(which)) throw new Error(`unknown command "${which}" for "kubeadm certs renew"`);
+    io.out(CONFIG_LINES('renew') + '\n');
+    for (const e of CERTS) {
+      if (which !== 'all' && e.name !== which) continue;
+      const pem = readCert(etc, e);
+      if (!pem) continue;
+      await renewOne(etc, e, pem, now);
+      io.out(`${e.what} renewed\n`);
+    }
+    io.out(`\nDone renewing certificates. You must restart the kube-apiserver, kube-controller-manager, kube-scheduler and etcd, so that they can use the new certificates.\n`);
+    return 0;
+  }
+  if (sub === 'certificate-key') {
+    io.out(`${randomBytes(32).toString('hex')}\n`);
+    return 0;
+  }
+  throw new Error(`unknown command "${sub ?? ''}" for "kubeadm certs"`);
+}
+
+/** Signs the same subject, names and usages for the same key again, valid one year from now. */
+async function renewOne(etc: string, e: (typeof CERTS)[number], pem: string, now: Date): Promise<void> {
+  const old = new x509.X509Certificate(pem);
+  const base = CAS[e.ca];
+  const ca = await loadCA(readFileSync(join(etc, `${base}.crt`), 'utf8'), readFileSync(join(etc, `${base}.key`), 'utf8'));
+  const spec: LeafSpec = { cn: '', orgs: [], dns: [], ips: [] };
+  for (const rdn of old.subjectName.toJSON()) {
+    for (const [k, vals] of Object.entries(rdn)) {
+      if (k === 'CN') spec.cn = vals[0];
+      if (k === 'O') spec.orgs!.push(...vals);
+    }
+  }
+  const san = old.getExtension(x509.SubjectAlternativeNameExtension);
+  for (const n of san?.names.items ?? []) (n.type === 'ip' ? spec.ips! : spec.dns!).push(n.value);
+  const eku = old.getExtension(x509.ExtendedKeyUsageExtension);
+  const usages = (eku?.usages ?? []).map(String);
+  spec.server = usages.includes(x509.ExtendedKeyUsage.serverAuth);
+  spec.client = usages.includes(x509.ExtendedKeyUsage.clientAuth);
+  const publicKey = await old.publicKey.export({ name: 'ECDSA', namedCurve: 'P-256' }, ['verify']);
+  const cert = (await sign(ca, spec, publicKey, now)).toString('pem') + '\n';
+  const p = join(etc, e.file);
+  if (e.kubeconfig) {
+    const text = readFileSync(p, 'utf8').replace(/client-certificate-data:\s*\S+/, `client-certificate-data: ${Buffer.from(cert).toString('base64')}`);
+    writeFileSync(p, text);
+  } else {
+    writeFileSync(p, cert);
+  }
+}
