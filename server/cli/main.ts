@@ -1,6 +1,6 @@
-// kubedojo CLI: cluster create|list|delete, exec, shell, doctor.
+// kubedojo CLI: cluster create|list|delete, exec, shell, doctor, import.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Clusters, ClusterError, defaultPaths } from '../cluster/clusters.ts';
@@ -12,14 +12,17 @@ const clusters = new Clusters(defaultPaths(ROOT));
 const USAGE = `kubedojo — CKA practice clusters driven by the real kubectl
 
 Usage:
-  kubedojo cluster create NAME [--workers N] [--clock-speed X] [--json]
+  kubedojo cluster create NAME [--workers N] [--version 1.35|1.34] [--clock-speed X] [--json]
                                       create a cluster (controlplane + N workers, default 1;
+                                      --version 1.34 for upgrade practice;
                                       --clock-speed runs cluster time X times faster, for tests)
   kubedojo cluster list [--json]                        list clusters
   kubedojo cluster delete NAME                          stop and remove a cluster
   kubedojo exec NAME [--node NODE] -- CMD [ARGS...]     run a command as root on a node (default controlplane)
   kubedojo shell NAME [--node NODE]                     an interactive shell on a node
   kubedojo doctor                                       what is installed, and what is missing
+  kubedojo import killercoda DIR [--out FILE]           turn a Killercoda scenario folder into a kubedojo
+                                                        scenario (YAML on stdout, or written to FILE)
 
 Environment: KUBEDOJO_DATA sets where clusters are kept (default: .data in the repository).`;
 
@@ -114,12 +117,13 @@ async function main(argv: string[]): Promise<number> {
     if (sub === 'create') {
       const workers = takeFlag(args, '--workers');
       const speed = takeFlag(args, '--clock-speed');
+      const version = takeFlag(args, '--version');
       const json = takeBool(args, '--json');
       rejectUnknown(args);
       const name = args.shift() ?? fail('cluster create needs a NAME');
       if (args.length) fail(`unexpected argument: ${args[0]}`);
       const t0 = Date.now();
-      const info = await clusters.create(name, { workers: workers === undefined ? 1 : Number(workers), clockSpeed: speed === undefined ? undefined : Number(speed) });
+      const info = await clusters.create(name, { workers: workers === undefined ? 1 : Number(workers), clockSpeed: speed === undefined ? undefined : Number(speed), version });
       const ms = Date.now() - t0;
       if (json) process.stdout.write(JSON.stringify({ ...info, startupMs: ms }, null, 2) + '\n');
       else {
@@ -159,6 +163,31 @@ async function main(argv: string[]): Promise<number> {
       return code;
     }
     fail(`unknown command "cluster ${sub ?? ''}"\n\n${USAGE}`, 2);
+  }
+  if (cmd === 'import') {
+    const kind = args.shift();
+    if (kind !== 'killercoda') fail(`unknown import source "${kind ?? ''}" (known: killercoda)\n\n${USAGE}`, 2);
+    const outFile = takeFlag(args, '--out');
+    rejectUnknown(args);
+    const dir = args.shift() ?? fail('import killercoda needs a DIR (the folder holding index.json)');
+    if (args.length) fail(`unexpected argument: ${args[0]}`);
+    const { importKillercoda, ImportError } = await import('../../scenarios/killercoda.ts');
+    const { parseScenario, formatProblem } = await import('../../scenarios/loader.ts');
+    let yamlText: string;
+    try {
+      yamlText = importKillercoda(dir);
+    } catch (e) {
+      if (e instanceof ImportError) fail(e.message);
+      throw e;
+    }
+    const file = outFile ?? `${dir.replace(/\/$/, '')}.yaml`;
+    if (outFile) {
+      writeFileSync(outFile, yamlText);
+      process.stderr.write(`wrote ${outFile}\n`);
+    } else process.stdout.write(yamlText);
+    for (const p of parseScenario(yamlText, file).problems) process.stderr.write(`warning: ${formatProblem(p)}\n`);
+    process.stderr.write('review the domains, concepts and reference solutions (marked TODO), then prove it: npm run scenario:check FILE\n');
+    return 0;
   }
   if (cmd === 'exec' || cmd === 'shell') {
     const dash = args.indexOf('--');

@@ -4,9 +4,12 @@
 // StorageClass. Their pods are created by the controllers and run by the kubelets like any other.
 import type { KObject } from './kinds/types.ts';
 import type { ClusterSpec } from './layout.ts';
-import { KUBERNETES_VERSION, ETCD_IMAGE } from './manifests.ts';
+import { KUBERNETES_VERSION, etcdImage } from './manifests.ts';
+import { minorOf, release } from './versions.ts';
 
-export const COREDNS_IMAGE = 'registry.k8s.io/coredns/coredns:v1.13.1';
+/** The CoreDNS image kubeadm of a release deploys. */
+export const corednsImage = (v: string) => `registry.k8s.io/coredns/coredns:${release(minorOf(v))!.coredns}`;
+export const COREDNS_IMAGE = corednsImage(KUBERNETES_VERSION);
 export const FLANNEL_IMAGE = 'ghcr.io/flannel-io/flannel:v0.27.4';
 export const FLANNEL_CNI_PLUGIN_IMAGE = 'ghcr.io/flannel-io/flannel-cni-plugin:v1.8.0-flannel1';
 export const LOCAL_PATH_IMAGE = 'rancher/local-path-provisioner:v0.0.32';
@@ -17,7 +20,7 @@ const criticalTolerations = [
   { key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' },
 ];
 
-function coreDNS(): KObject[] {
+function coreDNS(v: string): KObject[] {
   return [{
     apiVersion: 'apps/v1', kind: 'Deployment',
     metadata: { name: 'coredns', namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns' } },
@@ -42,7 +45,7 @@ function coreDNS(): KObject[] {
           nodeSelector: { 'kubernetes.io/os': 'linux' },
           containers: [{
             name: 'coredns',
-            image: COREDNS_IMAGE,
+            image: corednsImage(v),
             imagePullPolicy: 'IfNotPresent',
             resources: { limits: { memory: '170Mi' }, requests: { cpu: '100m', memory: '70Mi' } },
             args: ['-conf', '/etc/coredns/Corefile'],
@@ -66,7 +69,7 @@ function coreDNS(): KObject[] {
   }];
 }
 
-function kubeProxy(): KObject[] {
+function kubeProxy(v: string): KObject[] {
   return [{
     apiVersion: 'apps/v1', kind: 'DaemonSet',
     metadata: { name: 'kube-proxy', namespace: 'kube-system', labels: { 'k8s-app': 'kube-proxy' } },
@@ -78,7 +81,7 @@ function kubeProxy(): KObject[] {
         spec: {
           containers: [{
             name: 'kube-proxy',
-            image: `registry.k8s.io/kube-proxy:${KUBERNETES_VERSION}`,
+            image: `registry.k8s.io/kube-proxy:${v}`,
             imagePullPolicy: 'IfNotPresent',
             command: ['/usr/local/bin/kube-proxy', '--config=/var/lib/kube-proxy/config.conf', '--hostname-override=$(NODE_NAME)'],
             securityContext: { privileged: true },
@@ -278,17 +281,19 @@ function metricsServer(): KObject[] {
 }
 
 /** Images a node of a running kubeadm cluster already has (pulled by kubeadm and the add-ons). */
-export const PRELOADED_IMAGES = [
-  ETCD_IMAGE, 'registry.k8s.io/pause:3.10.1',
-  ...['kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kube-proxy'].map((c) => `registry.k8s.io/${c}:${KUBERNETES_VERSION}`),
-  COREDNS_IMAGE, FLANNEL_IMAGE, FLANNEL_CNI_PLUGIN_IMAGE, LOCAL_PATH_IMAGE, METRICS_SERVER_IMAGE,
-];
+export function preloadedImages(v: string): string[] {
+  return [
+    etcdImage(v), 'registry.k8s.io/pause:3.10.1',
+    ...['kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kube-proxy'].map((c) => `registry.k8s.io/${c}:${v}`),
+    corednsImage(v), FLANNEL_IMAGE, FLANNEL_CNI_PLUGIN_IMAGE, LOCAL_PATH_IMAGE, METRICS_SERVER_IMAGE,
+  ];
+}
 
 /** Namespaces the add-ons live in, besides kube-system. */
 export const ADDON_NAMESPACES = ['kube-flannel', 'local-path-storage'];
 
 /** Every add-on object, namespaces first. */
 export function addonObjects(spec: ClusterSpec): KObject[] {
-  const objs = [...flannel(spec), ...localPath(), ...coreDNS(), ...kubeProxy(), ...metricsServer()];
+  const objs = [...flannel(spec), ...localPath(), ...coreDNS(spec.kubernetesVersion), ...kubeProxy(spec.kubernetesVersion), ...metricsServer()];
   return [...objs.filter((o) => o.kind === 'Namespace'), ...objs.filter((o) => o.kind !== 'Namespace')];
 }

@@ -18,7 +18,7 @@ import { localPathStorageClass } from './controllers/local-path.ts';
 
 export const SYSTEM_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
 
-export function nodeObject(n: ClusterSpec['nodes'][number], now: string): KObject {
+export function nodeObject(n: ClusterSpec['nodes'][number], now: string, version = KUBERNETES_VERSION): KObject {
   const labels: Record<string, string> = {
     'beta.kubernetes.io/arch': 'amd64', 'beta.kubernetes.io/os': 'linux',
     'kubernetes.io/arch': 'amd64', 'kubernetes.io/hostname': n.name, 'kubernetes.io/os': 'linux',
@@ -49,7 +49,7 @@ export function nodeObject(n: ClusterSpec['nodes'][number], now: string): KObjec
       nodeInfo: {
         machineID: randomUUID().replace(/-/g, ''), systemUUID: randomUUID(), bootID: randomUUID(),
         kernelVersion: release(), osImage: 'Debian GNU/Linux 12 (bookworm)', containerRuntimeVersion: 'containerd://2.1.4',
-        kubeletVersion: KUBERNETES_VERSION, kubeProxyVersion: '', operatingSystem: 'linux', architecture: 'amd64',
+        kubeletVersion: version, kubeProxyVersion: '', operatingSystem: 'linux', architecture: 'amd64',
       },
     },
   };
@@ -74,7 +74,7 @@ etcd:
     dataDir: /var/lib/etcd
 imageRepository: registry.k8s.io
 kind: ClusterConfiguration
-kubernetesVersion: ${KUBERNETES_VERSION}
+kubernetesVersion: ${spec.kubernetesVersion}
 networking:
   dnsDomain: cluster.local
   podSubnet: ${spec.podCIDR}
@@ -118,7 +118,7 @@ export function bootstrapObjects(spec: ClusterSpec, caPem: string, adminKubeconf
   }
   const micro = new Date().toISOString().replace(/Z$/, '000Z');
   for (const n of spec.nodes) {
-    const node = nodeObject(n, now);
+    const node = nodeObject(n, now, spec.kubernetesVersion);
     objs.push(node);
     // the kubelet's heartbeat Lease in kube-node-lease, owned by its Node
     objs.push({

@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { defaultSpec, writeClusterTree, type ClusterSpec } from './layout.ts';
 import { execCommand, localShellEnv, runtimeSandboxCommand, sandboxAvailable } from './sandbox.ts';
 import { readState } from './state.ts';
+import { DEFAULT_MINOR, RELEASES, latest, minorOf, release } from './versions.ts';
 
 export class ClusterError extends Error {}
 
@@ -110,7 +111,7 @@ export class Clusters {
     return readdirSync(base).sort().map((n) => this.info(n)).filter((x): x is ClusterInfo => !!x);
   }
 
-  async create(name: string, o: { workers?: number; timeoutMs?: number; clockSpeed?: number } = {}): Promise<ClusterInfo> {
+  async create(name: string, o: { workers?: number; timeoutMs?: number; clockSpeed?: number; version?: string } = {}): Promise<ClusterInfo> {
     if (!NAME_RE.test(name) || name.length > 63) {
       throw new ClusterError(`invalid cluster name "${name}": use lower-case letters, digits and '-', starting and ending with a letter or digit (at most 63)`);
     }
@@ -127,7 +128,9 @@ export class Clusters {
     }
     mkdirSync(join(dir, 'logs'), { recursive: true });
     mkdirSync(join(dir, 'run'), { recursive: true });
-    const spec = defaultSpec(name, workers, clockSpeed);
+    const minor = o.version === undefined ? DEFAULT_MINOR : minorOf(o.version);
+    if (!release(minor)) throw new ClusterError(`--version must be one of ${RELEASES.map((r) => r.minor).join(', ')} (got ${o.version})`);
+    const spec = defaultSpec(name, workers, clockSpeed, latest(minor));
     await writeClusterTree(dir, spec);
     const completion = join(this.paths.root, '.tools', 'completion', 'kubectl.bash');
     if (existsSync(completion)) {

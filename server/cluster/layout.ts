@@ -4,6 +4,7 @@ import { cpSync, existsSync, mkdirSync, writeFileSync, chmodSync, readdirSync, s
 import { dirname, join } from 'node:path';
 import { createClusterPki, kubeconfig } from './pki.ts';
 import { controlPlaneManifests, kubeletConfig, KUBERNETES_VERSION } from './manifests.ts';
+import { writeNodePackages } from './node/packages.ts';
 import { SHARED_ETC } from './sandbox.ts';
 
 export interface NodeInfo {
@@ -36,14 +37,14 @@ const ETC_ENTRIES = [
   'profile', 'profile.d', 'protocols', 'services', 'shadow', 'shells', 'skel', 'ssl', 'terminfo', 'timezone', 'vim', 'magic', 'networks',
 ];
 
-export function defaultSpec(name: string, workers: number, clockSpeed = 1): ClusterSpec {
+export function defaultSpec(name: string, workers: number, clockSpeed = 1, kubernetesVersion = KUBERNETES_VERSION): ClusterSpec {
   const nodes: NodeInfo[] = [{ name: 'controlplane', ip: '172.30.1.2', role: 'control-plane', podCIDR: '192.168.0.0/24' }];
   for (let i = 1; i <= workers; i++) {
     nodes.push({ name: `node${String(i).padStart(2, '0')}`, ip: `172.30.${i + 1}.2`, role: 'worker', podCIDR: `192.168.${i}.0/24` });
   }
   return {
     name, workers, apiPort: 6443, etcdPort: 2379, serviceCIDR: '10.96.0.0/12', podCIDR: '192.168.0.0/16', nodes,
-    created: new Date().toISOString(), kubernetesVersion: KUBERNETES_VERSION, clockSpeed,
+    created: new Date().toISOString(), kubernetesVersion, clockSpeed,
   };
 }
 
@@ -113,6 +114,7 @@ export async function writeClusterTree(dir: string, spec: ClusterSpec): Promise<
   for (const node of spec.nodes) {
     const root = join(dir, 'nodes', node.name);
     mkdirSync(root, { recursive: true });
+    writeNodePackages(root, spec.kubernetesVersion);
     const etc = join(root, 'etc');
     mkdirSync(etc, { recursive: true });
     for (const d of SHARED_ETC) mkdirSync(join(etc, d), { recursive: true });

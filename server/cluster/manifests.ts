@@ -3,8 +3,13 @@
 // (the etcd command line, the API server's flags), so editing them changes what runs.
 import type { ClusterSpec } from './layout.ts';
 
-export const KUBERNETES_VERSION = 'v1.35.2';
-export const ETCD_IMAGE = 'registry.k8s.io/etcd:3.6.5-0';
+import { DEFAULT_MINOR, latest, minorOf, release } from './versions.ts';
+
+/** The release a new cluster runs unless asked otherwise (`cluster create --version`). */
+export const KUBERNETES_VERSION = latest(DEFAULT_MINOR);
+/** The etcd image kubeadm of a release deploys. */
+export const etcdImage = (v: string) => `registry.k8s.io/etcd:${release(minorOf(v))!.etcd}`;
+export const ETCD_IMAGE = etcdImage(KUBERNETES_VERSION);
 
 function hostPathVolumes(vols: [string, string, string][]): { mounts: string; volumes: string } {
   const mounts = vols.map(([name, path, ro]) => `    - mountPath: ${path}\n      name: ${name}${ro ? '\n      readOnly: true' : ''}`).join('\n');
@@ -63,8 +68,9 @@ status: {}
 export function controlPlaneManifests(spec: ClusterSpec): Record<string, string> {
   const cp = spec.nodes[0];
   const ip = cp.ip;
+  const v = spec.kubernetesVersion;
   const etcd = staticPod({
-    name: 'etcd', component: 'etcd', image: ETCD_IMAGE, probePort: 2381, probeHost: '127.0.0.1', probePath: '/livez', readinessPath: '/readyz', scheme: 'HTTP',
+    name: 'etcd', component: 'etcd', image: etcdImage(v), probePort: 2381, probeHost: '127.0.0.1', probePath: '/livez', readinessPath: '/readyz', scheme: 'HTTP',
     cpu: '100m', memory: '100Mi',
     annotations: { 'kubeadm.kubernetes.io/etcd.advertise-client-urls': `https://${ip}:2379` },
     command: [
@@ -90,7 +96,7 @@ export function controlPlaneManifests(spec: ClusterSpec): Record<string, string>
     vols: [['etcd-certs', '/etc/kubernetes/pki/etcd', ''], ['etcd-data', '/var/lib/etcd', '']],
   });
   const apiserver = staticPod({
-    name: 'kube-apiserver', component: 'kube-apiserver', image: `registry.k8s.io/kube-apiserver:${KUBERNETES_VERSION}`, probePort: 6443, probeHost: ip,
+    name: 'kube-apiserver', component: 'kube-apiserver', image: `registry.k8s.io/kube-apiserver:${v}`, probePort: 6443, probeHost: ip,
     probePath: '/livez', readinessPath: '/readyz', scheme: 'HTTPS', cpu: '250m',
     annotations: { 'kubeadm.kubernetes.io/kube-apiserver.advertise-address.endpoint': `${ip}:6443` },
     command: [
@@ -130,7 +136,7 @@ export function controlPlaneManifests(spec: ClusterSpec): Record<string, string>
     ],
   });
   const controllerManager = staticPod({
-    name: 'kube-controller-manager', component: 'kube-controller-manager', image: `registry.k8s.io/kube-controller-manager:${KUBERNETES_VERSION}`,
+    name: 'kube-controller-manager', component: 'kube-controller-manager', image: `registry.k8s.io/kube-controller-manager:${v}`,
     probePort: 10257, probeHost: '127.0.0.1', probePath: '/healthz', scheme: 'HTTPS', cpu: '200m',
     command: [
       'kube-controller-manager',
@@ -160,7 +166,7 @@ export function controlPlaneManifests(spec: ClusterSpec): Record<string, string>
     ],
   });
   const scheduler = staticPod({
-    name: 'kube-scheduler', component: 'kube-scheduler', image: `registry.k8s.io/kube-scheduler:${KUBERNETES_VERSION}`,
+    name: 'kube-scheduler', component: 'kube-scheduler', image: `registry.k8s.io/kube-scheduler:${v}`,
     probePort: 10259, probeHost: '127.0.0.1', probePath: '/livez', readinessPath: '/readyz', scheme: 'HTTPS', cpu: '100m',
     command: [
       'kube-scheduler',

@@ -21,7 +21,7 @@ import { startControllerManager } from './controllers/index.ts';
 import { makeCtx, type Ctx } from './controllers/framework.ts';
 import { Clock } from './clock.ts';
 import { startEventTtl } from './events.ts';
-import { PRELOADED_IMAGES } from './addons.ts';
+import { preloadedImages } from './addons.ts';
 import { nodeRootFor, startKubelets, type Kubelets } from './kubelet/index.ts';
 import { Network } from './network/index.ts';
 import { NodeService } from './node/service.ts';
@@ -34,7 +34,9 @@ import { localShellEnv, nodeShellCommand } from './sandbox.ts';
 import { NodeSystemd, journalctlTool, systemctlTool } from './node/systemd.ts';
 import { crictlTool } from './node/crictl.ts';
 import { kubeadmTool } from './node/kubeadm.ts';
-import { manifestCommand, KUBERNETES_VERSION } from './manifests.ts';
+import { aptTools } from './node/packages.ts';
+import { manifestCommand } from './manifests.ts';
+import { tagOf, versionInfo } from './versions.ts';
 
 export interface RuntimeOptions {
   /** The runtime's own directory (cluster.json, logs, state). */
@@ -216,7 +218,7 @@ export class ClusterRuntime {
         'service-cluster-ip-range': api.get('service-cluster-ip-range') ?? this.spec.serviceCIDR,
         'service-node-port-range': api.get('service-node-port-range') ?? '30000-32767',
       },
-      version: versionInfo(),
+      version: versionInfo(this.spec.kubernetesVersion),
       serverAddress: `${advertise}:${port}`,
       log: this.o.log,
     });
@@ -271,7 +273,7 @@ export class ClusterRuntime {
     await network.start();
     this.stops.push(() => network.stop());
     const kubelets = startKubelets(ctx, {
-      spec: this.spec, root: this.o.root, containerExtras: (pod, c) => network.containerExtras(pod, c), preloadedImages: PRELOADED_IMAGES,
+      spec: this.spec, root: this.o.root, containerExtras: (pod, c) => network.containerExtras(pod, c), preloadedImages: preloadedImages(this.spec.kubernetesVersion),
       componentRunner: componentRunner({
         ctx, mains, path: (p) => this.path(p),
         preflight: { 'kube-apiserver': (flags, log) => this.apiPreflight(flags, log) },
@@ -340,6 +342,14 @@ export class ClusterRuntime {
       this.servers.push(s);
     }
     this.apiFlagsKey = JSON.stringify([...api]);
+    // the version it reports is its image's (kubeadm upgrade apply changes the manifest's image)
+    try {
+      const pod = parseYaml(readFileSync(this.path('/etc/kubernetes/manifests/kube-apiserver.yaml'), 'utf8'));
+      const image = pod?.spec?.containers?.[0]?.image;
+      if (typeof image === 'string' && /^v\d+\.\d+\.\d+$/.test(tagOf(image))) apiServer.o.version = versionInfo(tagOf(image));
+    } catch {
+      // the version stays as it was
+    }
   }
 
   /** Stops serving the API (kubectl: connection refused), closing open connections and watches. */
@@ -424,6 +434,7 @@ export class ClusterRuntime {
     svc.register('journalctl', journalctlTool((n) => systemd.get(n)));
     svc.register('crictl', crictlTool((n) => this.kubelets?.node(n), this.clock));
     svc.register('kubeadm', kubeadmTool({ ctx: this.ctx!, spec: this.spec, nodeRoot: rootOf }));
+    for (const [name, tool] of Object.entries(aptTools(rootOf))) svc.register(name, tool);
     this.nodeService = svc;
     await svc.start();
     this.stops.push(() => svc.stop());
@@ -460,13 +471,5 @@ function tcpReachable(host: string, port: number): Promise<boolean> {
   });
 }
 
-export function versionInfo(): { [k: string]: string; gitVersion: string } {
-  const [major, minor] = KUBERNETES_VERSION.slice(1).split('.');
-  return {
-    major, minor, emulationMajor: major, emulationMinor: minor, minCompatibilityMajor: major, minCompatibilityMinor: String(Number(minor) - 1),
-    gitVersion: KUBERNETES_VERSION, gitCommit: 'fdc9d74cbf0da4d5e2b0ba4c2ae9f6c9e3e6e3e3'.slice(0, 40), gitTreeState: 'clean',
-    buildDate: '2026-02-10T12:00:00Z', goVersion: 'go1.25.6', compiler: 'gc', platform: 'linux/amd64',
-  };
-}
 
 export { writeState, readState } from './state.ts';

@@ -15,7 +15,7 @@ import type { KObject } from '../kinds/types.ts';
 import type { NodeInfo, ClusterSpec } from '../layout.ts';
 import type { EventRecorder } from '../events.ts';
 import { nowRFC3339, clone } from '../api/rest.ts';
-import { KUBERNETES_VERSION } from '../manifests.ts';
+import { installedVersion } from '../node/packages.ts';
 import { resolveImage, type ResolvedImage } from './images.ts';
 import { Container, canSandbox, findCommand, sharedBin, execArgv, newContainerId, makeRootfs, removeRootfs, rfc3339Nano, startProcess, type ExitInfo } from './containerd.ts';
 import { ConfigError, MountError, forgetVolumes, containerEnv, containerMounts, expandVars, quantity, setupVolumes, type Lookup } from './podconfig.ts';
@@ -191,9 +191,13 @@ export class Kubelet {
 
   // ----- lifecycle ---------------------------------------------------------------------------
 
+  /** The kubelet's release: the node's installed kubelet package, read when it starts. */
+  version = '';
+
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.version = installedVersion(this.root, 'kubelet') ?? this.env.spec.kubernetesVersion;
     this.staticPath = this.readStaticPath();
     const mine = (o: KObject | undefined) => o?.spec?.nodeName === this.node.name;
     this.reconciler = new Reconciler(this.ctx, {
@@ -322,7 +326,7 @@ export class Kubelet {
     st.nodeInfo = {
       ...(st.nodeInfo ?? {}),
       kernelVersion: release(), osImage: 'Ubuntu 24.04.3 LTS', containerRuntimeVersion: 'containerd://2.1.4',
-      kubeletVersion: KUBERNETES_VERSION, kubeProxyVersion: '', operatingSystem: 'linux', architecture: 'amd64',
+      kubeletVersion: this.version, kubeProxyVersion: '', operatingSystem: 'linux', architecture: 'amd64',
     };
     st.images = [...this.images.values()]
       .filter((v, i, a) => a.findIndex((x) => x.imageID === v.imageID) === i)

@@ -3,6 +3,7 @@
 // `journalctl -u UNIT [-n N] [-f]`. Starting the kubelet checks what the real one checks first
 // (its flags from the unit's drop-in and flag files, its config file, its kubeconfig); a failed
 // start leaves it restarting every 10 s with the error in the journal, as `Restart=always` does.
+import { installedVersion } from './packages.ts';
 import { existsSync, lstatSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -90,7 +91,7 @@ export class NodeSystemd {
     this.log('systemd', 1, 'Started containerd.service - containerd container runtime.');
     this.log('systemd', 1, 'Started kubelet.service - kubelet: The Kubernetes Node Agent.');
     const k = this.units.get('kubelet')!;
-    this.log('kubelet', k.pid, klog(now, k.pid, 'I', 'server.go:530] "Kubelet version" kubeletVersion="v1.35.2"'));
+    this.log('kubelet', k.pid, klog(now, k.pid, 'I', `server.go:530] "Kubelet version" kubeletVersion="${installedVersion(this.root, 'kubelet') ?? ''}"`));
     this.log('kubelet', k.pid, klog(now, k.pid, 'I', 'server.go:954] "Client rotation is on, will bootstrap in background"'));
   }
 
@@ -212,7 +213,7 @@ export class NodeSystemd {
     }
     u.active = 'active';
     u.failure = undefined;
-    this.log('kubelet', u.pid, klog(now, u.pid, 'I', 'server.go:530] "Kubelet version" kubeletVersion="v1.35.2"'));
+    this.log('kubelet', u.pid, klog(now, u.pid, 'I', `server.go:530] "Kubelet version" kubeletVersion="${installedVersion(this.root, 'kubelet') ?? ''}"`));
     this.log('kubelet', u.pid, klog(now, u.pid, 'I', `kubelet_node_status.go:75] "Attempting to register node" node="${this.node}"`));
     this.kubelet.start();
   }
