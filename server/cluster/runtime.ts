@@ -427,9 +427,10 @@ export class ClusterRuntime {
     const rootOf = nodeRootFor({ spec: this.spec, root: this.o.root });
     for (const n of this.spec.nodes) {
       const k = this.kubelets?.node(n.name);
-      if (k) systemd.set(n.name, new NodeSystemd(n.name, rootOf(n.name), this.clock, { start: () => k.start(), stop: () => k.stop() }));
+      if (k) systemd.set(n.name, new NodeSystemd(n.name, rootOf(n.name), this.clock, { start: () => k.start(), stop: () => k.stop(), runtime: (up) => k.setRuntimeUp(up) }));
     }
     this.systemd = systemd;
+    this.stops.push(() => systemd.forEach((s) => s.shutdown()));
     svc.register('systemctl', systemctlTool((n) => systemd.get(n)));
     svc.register('journalctl', journalctlTool((n) => systemd.get(n)));
     svc.register('crictl', crictlTool((n) => this.kubelets?.node(n), this.clock));

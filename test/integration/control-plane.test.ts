@@ -108,3 +108,16 @@ test('etcdutl shows a snapshot\'s status as a table', () => {
   assert.match(st.stdout, /\|\s+HASH\s+\|\s+REVISION\s+\|\s+TOTAL KEYS\s+\|\s+TOTAL SIZE\s+\|/);
   assert.equal(c.sh('docker ps').code, 127, 'no docker on a kubeadm 1.24+ node');
 });
+
+test('ps shows the kubelet with its flags; stopping containerd takes the node NotReady until it is back', async () => {
+  assert.match(c.sh('ps aux | grep "[k]ubelet --"').stdout, /\/usr\/bin\/kubelet --bootstrap-kubeconfig=\/etc\/kubernetes\/bootstrap-kubelet\.conf --kubeconfig=\/etc\/kubernetes\/kubelet\.conf --config=\/var\/lib\/kubelet\/config\.yaml/);
+  assert.match(c.sh('ps aux | grep "[k]ube-apiserver"').stdout, /--service-cluster-ip-range=10\.96\.0\.0\/12/);
+  assert.equal(c.sh('ssh node01 systemctl stop containerd').code, 0);
+  const crictl = c.sh('ssh node01 crictl ps');
+  assert.equal(crictl.code, 1);
+  assert.match(crictl.stderr, /validate service connection/);
+  await until('kubectl get node node01 | grep -q NotReady');
+  assert.match(c.k('describe node node01'), /KubeletNotReady\s+container runtime is down/);
+  assert.equal(c.sh('ssh node01 systemctl start containerd').code, 0);
+  await until('kubectl get node node01 | grep -q " Ready"');
+});

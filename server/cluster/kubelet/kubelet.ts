@@ -191,6 +191,15 @@ export class Kubelet {
 
   // ----- lifecycle ---------------------------------------------------------------------------
 
+  /** Whether the node's container runtime (containerd) runs: without it no container starts. */
+  runtimeUp = true;
+
+  setRuntimeUp(up: boolean): void {
+    this.runtimeUp = up;
+    void this.postNodeStatus().catch(() => undefined);
+    if (up) for (const key of this.pods.keys()) this.queue(key);
+  }
+
   /** The kubelet's release: the node's installed kubelet package, read when it starts. */
   version = '';
 
@@ -314,7 +323,9 @@ export class Kubelet {
       ['MemoryPressure', 'False', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available'],
       ['DiskPressure', 'False', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure'],
       ['PIDPressure', 'False', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available'],
-      ['Ready', 'True', 'KubeletReady', 'kubelet is posting ready status'],
+      this.runtimeUp
+        ? ['Ready', 'True', 'KubeletReady', 'kubelet is posting ready status']
+        : ['Ready', 'False', 'KubeletNotReady', 'container runtime is down, PLEG is not healthy: pleg was last seen active 3m0s ago; threshold is 3m0s'],
     ];
     const old: any[] = st.conditions ?? [];
     st.conditions = want.map(([type, status, reason, message]) => {
@@ -579,6 +590,8 @@ export class Kubelet {
       return;
     }
     if (!pr.startTime) pr.startTime = this.now();
+    // without containerd nothing new starts (running containers go on, in their shims)
+    if (!this.runtimeUp) return { requeueAfter: 2000 };
     // the sandbox: pod IP, /etc/hosts, resolv.conf
     if (!pr.sandboxReady) {
       if (!pr.sandboxStarting) {

@@ -59,7 +59,7 @@ export function crictlTool(kubelet: (node: string) => Kubelet | undefined, clock
       else if (/^--(runtime-endpoint|image-endpoint|timeout|config)=/.test(args[i]) || args[i] === '--debug' || args[i] === '-D') args.splice(i--, 1);
     }
     const cmd = args.shift();
-    if (!k) {
+    if (!k || !k.runtimeUp) {
       io.err('time="" level=fatal msg="validate service connection: validate CRI v1 runtime API for endpoint \\"unix:///run/containerd/containerd.sock\\": rpc error: code = Unavailable desc = connection error"\n');
       return 1;
     }

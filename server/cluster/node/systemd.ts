@@ -3,6 +3,7 @@
 // `journalctl -u UNIT [-n N] [-f]`. Starting the kubelet checks what the real one checks first
 // (its flags from the unit's drop-in and flag files, its config file, its kubeconfig); a failed
 // start leaves it restarting every 10 s with the error in the journal, as `Restart=always` does.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { installedVersion } from './packages.ts';
 import { existsSync, lstatSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -14,6 +15,22 @@ import type { Clock } from '../clock.ts';
 export interface KubeletControl {
   start(): void;
   stop(): void;
+  /** The container runtime went away (containerd stopped) or came back. */
+  runtime?(up: boolean): void;
+}
+
+/**
+ * A process that shows in `ps` with a service's command line while the unit runs (perl rewrites
+ * its own argv; it only sleeps), so `ps aux | grep kubelet` finds the flags as on a real node.
+ */
+function showProcess(cmdline: string): ChildProcess | undefined {
+  try {
+    const child = spawn('perl', ['-e', '$0 = shift; $SIG{TERM} = sub { exit 0 }; sleep while 1', cmdline], { stdio: 'ignore', detached: false });
+    child.on('error', () => undefined);
+    return child;
+  } catch {
+    return undefined;
+  }
 }
 
 interface JournalEntry {
@@ -84,15 +101,44 @@ export class NodeSystemd {
   private journal: JournalEntry[] = [];
   private followers = new Set<(e: JournalEntry) => void>();
 
+  private procs = new Map<string, ChildProcess>();
+
   constructor(readonly node: string, private root: string, private clock: Clock, private kubelet: KubeletControl) {
     const now = clock.now();
     this.units.set('kubelet', { name: 'kubelet', description: 'kubelet: The Kubernetes Node Agent', file: '/etc/systemd/system/kubelet.service', active: 'active', since: now, pid: this.newPid() });
     this.units.set('containerd', { name: 'containerd', description: 'containerd container runtime', file: '/usr/lib/systemd/system/containerd.service', active: 'active', since: now, pid: this.newPid() });
+    this.showRunning(this.units.get('containerd')!);
+    this.showRunning(this.units.get('kubelet')!);
     this.log('systemd', 1, 'Started containerd.service - containerd container runtime.');
     this.log('systemd', 1, 'Started kubelet.service - kubelet: The Kubernetes Node Agent.');
     const k = this.units.get('kubelet')!;
     this.log('kubelet', k.pid, klog(now, k.pid, 'I', `server.go:530] "Kubelet version" kubeletVersion="${installedVersion(this.root, 'kubelet') ?? ''}"`));
     this.log('kubelet', k.pid, klog(now, k.pid, 'I', 'server.go:954] "Client rotation is on, will bootstrap in background"'));
+  }
+
+  /** The command line a unit runs with (the kubelet's from its unit file and kubeadm's drop-in). */
+  commandLine(u: UnitState): string {
+    return u.name === 'kubelet' ? this.kubeletArgv().join(' ') : '/usr/bin/containerd';
+  }
+
+  private showRunning(u: UnitState): void {
+    this.procs.get(u.name)?.kill('SIGTERM');
+    const p = showProcess(this.commandLine(u));
+    if (p?.pid) {
+      this.procs.set(u.name, p);
+      u.pid = p.pid;
+    }
+  }
+
+  private hideRunning(u: UnitState): void {
+    this.procs.get(u.name)?.kill('SIGTERM');
+    this.procs.delete(u.name);
+  }
+
+  /** Ends the processes that stand for the units (the runtime is going away). */
+  shutdown(): void {
+    for (const p of this.procs.values()) p.kill('SIGTERM');
+    this.procs.clear();
   }
 
   private newPid(): number {
@@ -138,7 +184,7 @@ export class NodeSystemd {
   }
 
   /** Checks the kubelet's command line, config and kubeconfig as it starts; the error, if any. */
-  private kubeletStartError(): string | undefined {
+  private kubeletArgv(): string[] {
     const read = (p: string) => this.read(p);
     const unit = read('/etc/systemd/system/kubelet.service') ?? '';
     const dropins = ['/etc/systemd/system/kubelet.service.d/10-kubeadm.conf'].map(read).filter((x): x is string => !!x);
@@ -154,7 +200,12 @@ export class NodeSystemd {
         if (x) exec = x[1].trim();
       }
     }
-    const argv = expandWords(exec, env);
+    return expandWords(exec, env);
+  }
+
+  private kubeletStartError(): string | undefined {
+    const read = (p: string) => this.read(p);
+    const argv = this.kubeletArgv();
     const flags = new Map<string, string>();
     for (const a of argv.slice(1)) {
       const m = /^--?([^=]+)(?:=(.*))?$/.exec(a);
@@ -191,7 +242,9 @@ export class NodeSystemd {
     u.since = now;
     if (u.name !== 'kubelet') {
       u.active = 'active';
+      this.showRunning(u);
       this.log('systemd', 1, `Started ${u.name}.service - ${u.description}.`);
+      if (u.name === 'containerd') this.kubelet.runtime?.(true);
       return;
     }
     this.log('systemd', 1, `Started ${u.name}.service - ${u.description}.`);
@@ -213,6 +266,7 @@ export class NodeSystemd {
     }
     u.active = 'active';
     u.failure = undefined;
+    this.showRunning(u);
     this.log('kubelet', u.pid, klog(now, u.pid, 'I', `server.go:530] "Kubelet version" kubeletVersion="${installedVersion(this.root, 'kubelet') ?? ''}"`));
     this.log('kubelet', u.pid, klog(now, u.pid, 'I', `kubelet_node_status.go:75] "Attempting to register node" node="${this.node}"`));
     this.kubelet.start();
@@ -226,6 +280,8 @@ export class NodeSystemd {
     const was = u.active;
     this.log('systemd', 1, `Stopping ${u.name}.service - ${u.description}...`);
     if (u.name === 'kubelet' && was === 'active') this.kubelet.stop();
+    if (u.name === 'containerd') this.kubelet.runtime?.(false);
+    this.hideRunning(u);
     u.active = 'inactive';
     u.since = this.clock.now();
     this.log('systemd', 1, `${u.name}.service: Deactivated successfully.`);
@@ -269,7 +325,7 @@ export class NodeSystemd {
     if (u.active === 'active') {
       lines.push(`   Main PID: ${u.pid} (${u.name})`, `      Tasks: ${u.name === 'kubelet' ? 14 : 11} (limit: 2338)`, `     Memory: ${u.name === 'kubelet' ? '41.2M' : '28.7M'}`,
         `     CGroup: /system.slice/${u.name}.service`,
-        `             └─${u.pid} ${u.name === 'kubelet' ? '/usr/bin/kubelet --bootstrap-kubeconfig=/etc/kubernetes/bootstrap-kubelet.conf --kubeconfig=/etc/kubernetes/kubelet.conf --config=/var/lib/kubelet/config.yaml --container-runtime-endpoint=unix:///var/run/containerd/containerd.sock --pod-infra-container-image=registry.k8s.io/pause:3.10.1' : '/usr/bin/containerd'}`);
+        `             └─${u.pid} ${this.commandLine(u)}`);
     } else {
       lines.push(`    Process: ${u.pid} ExecStart=/usr/bin/${u.name} (code=exited, status=${u.active === 'activating' ? '1/FAILURE' : '0/SUCCESS'})`, `   Main PID: ${u.pid} (code=exited, status=${u.active === 'activating' ? '1/FAILURE' : '0/SUCCESS'})`);
     }
