@@ -33,6 +33,7 @@ import { sshTool, type NodeSpawner } from './node/ssh.ts';
 import { localShellEnv, nodeShellCommand } from './sandbox.ts';
 import { NodeSystemd, journalctlTool, systemctlTool } from './node/systemd.ts';
 import { crictlTool } from './node/crictl.ts';
+import { ctrTool, nerdctlTool } from './node/ctr.ts';
 import { kubeadmTool } from './node/kubeadm.ts';
 import { aptTools } from './node/packages.ts';
 import { manifestCommand } from './manifests.ts';
@@ -434,6 +435,8 @@ export class ClusterRuntime {
     svc.register('systemctl', systemctlTool((n) => systemd.get(n)));
     svc.register('journalctl', journalctlTool((n) => systemd.get(n)));
     svc.register('crictl', crictlTool((n) => this.kubelets?.node(n), this.clock));
+    svc.register('ctr', ctrTool((n) => this.kubelets?.node(n)));
+    svc.register('nerdctl', nerdctlTool((n) => this.kubelets?.node(n), this.clock));
     svc.register('kubeadm', kubeadmTool({ ctx: this.ctx!, spec: this.spec, nodeRoot: rootOf }));
     for (const [name, tool] of Object.entries(aptTools(rootOf))) svc.register(name, tool);
     this.nodeService = svc;

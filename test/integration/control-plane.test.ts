@@ -121,3 +121,31 @@ test('ps shows the kubelet with its flags; stopping containerd takes the node No
   assert.equal(c.sh('ssh node01 systemctl start containerd').code, 0);
   await until('kubectl get node node01 | grep -q " Ready"');
 });
+
+test('ctr and nerdctl see the kubelet\'s containers and images in the k8s.io namespace', () => {
+  const images = c.sh('ctr -n k8s.io images ls');
+  assert.equal(images.code, 0, images.stderr);
+  assert.match(images.stdout, /^REF\s+TYPE\s+DIGEST\s+SIZE\s+PLATFORMS\s+LABELS$/m);
+  assert.match(images.stdout, /^registry\.k8s\.io\/kube-apiserver:v1\.35\.2\s/m);
+  assert.equal(c.sh('ctr images ls').stdout.trim().split('\n').length, 1, 'the default namespace is empty');
+  const id = c.sh('crictl ps -q --name kube-scheduler').stdout.trim();
+  assert.match(c.sh('ctr -n k8s.io containers ls').stdout, new RegExp(`^${id}\\s+registry\\.k8s\\.io/kube-scheduler:v1\\.35\\.2\\s+io\\.containerd\\.runc\\.v2$`, 'm'));
+  assert.match(c.sh('ctr -n k8s.io tasks ls').stdout, new RegExp(`^${id}\\s+\\d+\\s+RUNNING$`, 'm'));
+  assert.match(c.sh('nerdctl -n k8s.io ps').stdout, new RegExp(`^${id.slice(0, 12)}\\s+registry\\.k8s\\.io/kube-scheduler:v1\\.35\\.2\\s.*k8s://kube-system/kube-scheduler-controlplane/kube-scheduler$`, 'm'));
+  assert.equal(c.sh('ctr -n k8s.io images pull docker.io/library/redis:7.4').code, 0);
+  assert.match(c.sh('crictl images').stdout, /docker\.io\/library\/redis\s+7\.4/);
+  const run = c.sh('nerdctl run -d nginx');
+  assert.equal(run.code, 1);
+  assert.match(run.stderr, /not simulated/);
+});
+
+test('crictl ps -a keeps the previous instance of a restarted container', async () => {
+  c.k('run crasher --image=busybox:1.37.0 --overrides=\'{"spec":{"nodeName":"node01"}}\' -- sh -c "echo attempt; exit 3"');
+  await until('[ "$(kubectl get pod crasher -o jsonpath={.status.containerStatuses[0].restartCount})" -ge 1 ]', 60);
+  const ps = c.sh('ssh node01 crictl ps -a --name crasher');
+  const rows = ps.stdout.trim().split('\n').slice(1);
+  assert.equal(rows.length, 2, ps.stdout);
+  assert.ok(rows.every((r) => /\sExited\s+crasher\s/.test(r)), ps.stdout);
+  const id = rows[1].split(/\s+/)[0];
+  assert.match(c.sh(`ssh node01 crictl logs ${id}`).stdout, /attempt/);
+});

@@ -65,6 +65,8 @@ export interface ContainerRecord {
   spec: any;
   image?: ResolvedImage;
   current?: Container;
+  /** The instance before the current one, kept (exited) as the kubelet keeps it. */
+  previous?: Container;
   component?: ComponentHandle;
   id?: string;
   restartCount: number;
@@ -879,8 +881,8 @@ export class Kubelet {
       this.event(pr, 'Warning', 'Failed', `Error: ${(e as Error).message}`);
       return;
     }
-    // the previous instance of this container goes (its log file stays for --previous)
-    if (r.current) removeRootfs(r.current.rootfs);
+    // the instance before the previous one goes (its log file stays); the previous is kept exited
+    if (r.previous) removeRootfs(r.previous.rootfs);
     const m = pod.metadata!;
     const link = join(this.root, 'var/log/containers', `${m.name}_${m.namespace}_${r.name}-${id}.log`);
     await fsp.symlink(logPath.slice(this.root.length) || logPath, link).catch(async () => {
@@ -894,6 +896,7 @@ export class Kubelet {
       return;
     }
     r.id = id;
+    if (r.current?.exit) r.previous = r.current;
     r.current = cont;
     r.ready = false;
     r.started = false;
@@ -1156,6 +1159,7 @@ export class Kubelet {
     for (const r of pr.records.values()) {
       r.prober?.stop();
       if (r.current) removeRootfs(r.current.rootfs);
+      if (r.previous) removeRootfs(r.previous.rootfs);
     }
     if (pr.ip) this.usedIPs.delete(pr.ip);
     if (this.pods.get(pr.key) === pr) this.pods.delete(pr.key);

@@ -6,14 +6,14 @@ import { readFileSync } from 'node:fs';
 import type { ToolHandler } from './service.ts';
 import type { Kubelet } from '../kubelet/index.ts';
 import type { ContainerRecord, PodRuntime } from '../kubelet/kubelet.ts';
-import { execArgv } from '../kubelet/containerd.ts';
+import { execArgv, type Container } from '../kubelet/containerd.ts';
 import { resolveImage } from '../kubelet/images.ts';
 import { relay } from './ssh.ts';
 import type { Clock } from '../clock.ts';
 
 const hex = (s: string) => createHash('sha256').update(s).digest('hex');
 export const sandboxId = (pr: PodRuntime) => hex(`sandbox/${pr.uid}`);
-const imageId = (ref: string) => hex(`image/${ref}`);
+export const imageId = (ref: string) => hex(`image/${ref}`);
 
 /** Go's units.HumanDuration, as crictl prints CREATED ("3 minutes ago"). */
 export function humanAgo(ms: number): string {
@@ -41,10 +41,13 @@ function table(rows: string[][]): string {
 interface Row {
   pr: PodRuntime;
   r: ContainerRecord;
+  /** This instance of the container (the current one or the kept previous one). */
+  c: Container;
   id: string;
+  attempt: number;
 }
 
-function splitRef(full: string): { repo: string; tag: string } {
+export function splitRef(full: string): { repo: string; tag: string } {
   const at = full.lastIndexOf(':');
   return at > full.lastIndexOf('/') ? { repo: full.slice(0, at), tag: full.slice(at + 1) } : { repo: full, tag: 'latest' };
 }
@@ -66,10 +69,16 @@ export function crictlTool(kubelet: (node: string) => Kubelet | undefined, clock
     const now = clock.ms();
     const containers = (): Row[] => {
       const out: Row[] = [];
-      for (const pr of k.pods.values()) for (const r of pr.records.values()) if (r.current) out.push({ pr, r, id: r.current.cfg.id });
-      return out.sort((a, b) => b.r.current!.startedAt.getTime() - a.r.current!.startedAt.getTime());
+      for (const pr of k.pods.values()) {
+        for (const r of pr.records.values()) {
+          if (r.current) out.push({ pr, r, c: r.current, id: r.current.cfg.id, attempt: r.restartCount });
+          // the kubelet keeps the previous instance of a restarted container (for logs --previous)
+          if (r.previous) out.push({ pr, r, c: r.previous, id: r.previous.cfg.id, attempt: Math.max(0, r.restartCount - 1) });
+        }
+      }
+      return out.sort((a, b) => b.c.startedAt.getTime() - a.c.startedAt.getTime());
     };
-    const state = (r: ContainerRecord) => (r.current?.running ? 'Running' : r.current?.exit ? 'Exited' : 'Created');
+    const state = (c: Container | undefined) => (c?.running ? 'Running' : c?.exit ? 'Exited' : 'Created');
     const fatal = (msg: string) => {
       io.err(`time="${new Date(now).toISOString()}" level=fatal msg="${msg}"\n`);
       return 1;
@@ -113,8 +122,8 @@ export function crictlTool(kubelet: (node: string) => Kubelet | undefined, clock
         const pod = flag(['--pod', '-p']);
         const latest = bool(['-l', '--latest']);
         const output = flag(['-o', '--output']);
-        let rows = containers().filter((c) => (all || st ? true : state(c.r) === 'Running'));
-        if (st) rows = rows.filter((c) => state(c.r).toLowerCase() === st.toLowerCase().replace(/^container_/, ''));
+        let rows = containers().filter((c) => (all || st ? true : state(c.c) === 'Running'));
+        if (st) rows = rows.filter((c) => state(c.c).toLowerCase() === st.toLowerCase().replace(/^container_/, ''));
         if (name) {
           const re = new RegExp(name);
           rows = rows.filter((c) => re.test(c.r.name));
@@ -129,9 +138,9 @@ export function crictlTool(kubelet: (node: string) => Kubelet | undefined, clock
           const m = (c: Row) => c.pr.pod.metadata ?? {};
           io.out(JSON.stringify({
             containers: rows.map((c) => ({
-              id: c.id, podSandboxId: sandboxId(c.pr), metadata: { name: c.r.name, attempt: c.r.restartCount },
+              id: c.id, podSandboxId: sandboxId(c.pr), metadata: { name: c.r.name, attempt: c.attempt },
               image: { image: c.r.image?.full ?? '', annotations: {}, userSpecifiedImage: c.r.spec?.image ?? '' }, imageRef: `sha256:${imageId(c.r.image?.full ?? '')}`,
-              state: `CONTAINER_${state(c.r).toUpperCase()}`, createdAt: String(c.r.current!.startedAt.getTime() * 1e6),
+              state: `CONTAINER_${state(c.c).toUpperCase()}`, createdAt: String(c.c.startedAt.getTime() * 1e6),
               labels: { 'io.kubernetes.container.name': c.r.name, 'io.kubernetes.pod.name': m(c).name, 'io.kubernetes.pod.namespace': m(c).namespace, 'io.kubernetes.pod.uid': c.pr.uid },
               annotations: { 'io.kubernetes.container.restartCount': String(c.r.restartCount) },
             })),
@@ -141,8 +150,8 @@ export function crictlTool(kubelet: (node: string) => Kubelet | undefined, clock
         if (output && output !== 'table') return fatal(`unsupported output format "${output}"`);
         io.out(table([
           ['CONTAINER', 'IMAGE', 'CREATED', 'STATE', 'NAME', 'ATTEMPT', 'POD ID', 'POD', 'NAMESPACE'],
-          ...rows.map((c) => [c.id.slice(0, 13), imageId(c.r.image?.full ?? '').slice(0, 13), humanAgo(now - c.r.current!.startedAt.getTime()), state(c.r), c.r.name,
-            String(c.r.restartCount), sandboxId(c.pr).slice(0, 13), c.pr.pod.metadata?.name ?? '', c.pr.pod.metadata?.namespace ?? '']),
+          ...rows.map((c) => [c.id.slice(0, 13), imageId(c.r.image?.full ?? '').slice(0, 13), humanAgo(now - c.c.startedAt.getTime()), state(c.c), c.r.name,
+            String(c.attempt), sandboxId(c.pr).slice(0, 13), c.pr.pod.metadata?.name ?? '', c.pr.pod.metadata?.namespace ?? '']),
         ]));
         return 0;
       }
@@ -217,8 +226,8 @@ export function crictlTool(kubelet: (node: string) => Kubelet | undefined, clock
         const hit = findContainer(id);
         if (!id) return fatal('ID cannot be empty');
         if (hit.length !== 1) return fatal(`failed to get container status "${id}": rpc error: code = NotFound desc = an error occurred when try to find container "${id}": not found`);
-        const { r } = hit[0];
-        const path = previous && r.restartCount > 0 ? r.current!.cfg.logPath.replace(/\d+\.log$/, `${r.restartCount - 1}.log`) : r.current!.cfg.logPath;
+        const { r, c: inst } = hit[0];
+        const path = previous && r.restartCount > 0 ? inst.cfg.logPath.replace(/\d+\.log$/, `${r.restartCount - 1}.log`) : inst.cfg.logPath;
         const emit = (text: string) => {
           let lines = text.split('\n').filter(Boolean);
           if (tail !== undefined && Number(tail) >= 0) lines = lines.slice(-Number(tail));
