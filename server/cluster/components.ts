@@ -12,7 +12,8 @@ import type { Ctx } from './controllers/framework.ts';
 import { isNotFound } from './controllers/framework.ts';
 
 /** What a component does while it runs; returns how to stop it. */
-export type ComponentMain = (flags: Map<string, string>) => () => void;
+/** What a component does while it runs; returns how to stop it. `fail` ends it with a fatal log line. */
+export type ComponentMain = (flags: Map<string, string>, fail: (line: string) => void) => () => void;
 
 export interface ComponentDef {
   /** The binary's name (argv[0] of the static pod's command). */
@@ -195,7 +196,10 @@ export function componentRunner(host: ComponentHost) {
       const pre = host.preflight?.[def.binary];
       const go = () => {
         if (stopped) return;
-        stopWork = main(flags);
+        stopWork = main(flags, (line) => {
+          log(line, 'F');
+          end(1);
+        });
         host.onChange(def.binary, true);
       };
       if (pre) {

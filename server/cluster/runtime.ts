@@ -237,13 +237,26 @@ export class ClusterRuntime {
     this.ctx = ctx;
     // the scheduler and the controller manager run while their static pods run (components.ts)
     const mains: Record<string, ComponentMain> = {
-      'kube-apiserver': (flags) => {
+      'kube-apiserver': (flags, fail) => {
         // the first start adopts the listeners opened at boot when its flags are the same
         if (JSON.stringify([...flags]) !== this.apiFlagsKey || !this.servers.length) {
           this.closeApi();
           this.listenApi(flags).catch((e) => this.o.log(`kube-apiserver: ${(e as Error).message}`));
         }
-        return () => this.closeApi();
+        // losing etcd fails its health checks: the kubelet's liveness probe restarts it, and it
+        // crash-loops until etcd answers again (kubectl: connection refused meanwhile)
+        const etcd = this.etcdTarget(flags);
+        let misses = 0;
+        const health = etcd && this.clock.every(5000, () => {
+          void tcpReachable(etcd.host, etcd.port).then((ok) => {
+            misses = ok ? 0 : misses + 1;
+            if (misses >= 3) fail('instance.go:232] "Shutting down: etcd is unreachable" err="context deadline exceeded"');
+          });
+        });
+        return () => {
+          health?.cancel();
+          this.closeApi();
+        };
       },
       'kube-scheduler': () => {
         const scheduler = new Scheduler(store, () => this.clock.now());
@@ -360,6 +373,18 @@ export class ClusterRuntime {
       s.closeAllConnections();
     }
     this.apiFlagsKey = '';
+  }
+
+  /** Host and port of the first --etcd-servers URL (local mode: the etcd port of this cluster). */
+  private etcdTarget(flags: Map<string, string>): { host: string; port: number } | undefined {
+    const u = (flags.get('etcd-servers') ?? '').split(',')[0];
+    try {
+      const url = new URL(u);
+      if (this.o.root && this.o.portOverride) return { host: '127.0.0.1', port: url.port === '2379' ? this.o.portOverride.etcd : Number(url.port || 2379) };
+      return { host: url.hostname, port: Number(url.port || 2379) };
+    } catch {
+      return undefined;
+    }
   }
 
   /** The API server's static pod: reach etcd first, as the real one does before serving. */

@@ -46,6 +46,18 @@ test('etcd restored into a new data dir through the manifest brings back the sna
   assert.match(c.sh('crictl logs $(crictl ps -q --name etcd)').stderr + c.sh('crictl logs $(crictl ps -q --name etcd)').stdout, /etcd/);
 });
 
+test('a typo in etcd.yaml crash-loops etcd with its own error; the API server follows, and both come back', async () => {
+  const ETCD = '/etc/kubernetes/manifests/etcd.yaml';
+  assert.equal(c.sh(`sed -i 's/--data-dir=/--data-dirr=/' ${ETCD}`).code, 0);
+  await until('crictl ps -a --name etcd | grep -q Exited');
+  const logs = c.sh('crictl logs $(crictl ps -a -q --name etcd | head -1)');
+  assert.match(logs.stdout + logs.stderr, /flag provided but not defined: -data-dirr/);
+  await until('! kubectl get nodes >/dev/null 2>&1', 45);
+  assert.equal(c.sh(`sed -i 's/--data-dirr=/--data-dir=/' ${ETCD}`).code, 0);
+  await until('kubectl get nodes >/dev/null 2>&1', 60);
+  assert.match(c.k('get configmap before-backup'), /before-backup/, 'the restored data is still there');
+});
+
 test('a typo in kube-apiserver.yaml refuses kubectl until it is repaired', async () => {
   assert.equal(c.sh(`cp ${APISERVER} /root/kube-apiserver.yaml.bak && sed -i 's/--etcd-servers=/--etcd-serverss=/' ${APISERVER}`).code, 0);
   await until('! kubectl get nodes >/dev/null 2>&1');
