@@ -15,6 +15,11 @@ export interface SessionHandle {
   run(argv: string[], o?: { node?: string; input?: string; timeoutMs?: number }): Promise<RunResult>;
   /** Node names, controlplane first. */
   nodes(): string[];
+  /**
+   * Path of the admin kubeconfig as seen by commands on controlplane (default kubeadm's
+   * /etc/kubernetes/admin.conf); graders pass it to kubectl so the candidate's context does not matter.
+   */
+  adminKubeconfig?: string;
 }
 
 export interface CheckResult {

@@ -19,7 +19,7 @@ function newest(dir) {
 
 const outs = Object.keys(entries).map((k) => join(root, 'dist', `${k}.mjs`));
 const force = process.argv.includes('--force');
-const stale = force || outs.some((o) => !existsSync(o)) || newest(join(root, 'server')) > Math.min(...outs.map((o) => statSync(o).mtimeMs));
+const stale = force || outs.some((o) => !existsSync(o)) || Math.max(...['server', 'scenarios', 'graders'].map((d) => newest(join(root, d)))) > Math.min(...outs.map((o) => statSync(o).mtimeMs));
 if (stale) {
   await build({
     entryPoints: Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, join(root, v)])),
