@@ -4,6 +4,11 @@
 //   - wall time of `kubectl get pods -A` / `kubectl version --client` inside a session (goal ≤ 1.2)
 //   - idle cluster CPU: share of one core an idle cluster's processes use (goal < 0.5 %)
 //   - reconciliation: 500 pods of 5 Deployments from apply to all Running, fast clock (goal < 5 s)
+//   - grading: a 17-task attempt graded through the graders (goal < 2 s)
+//   - platform: Start click to a usable prompt (goal p95 < 1.5 s), keystroke echo (goal p95 < 20 ms),
+//     memory per live session incl. its PTY
+import { gradingBench } from './grading.ts';
+import { platformBench } from './platform.ts';
 import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { Clusters, defaultPaths } from '../server/cluster/clusters.ts';
@@ -139,6 +144,8 @@ async function main(): Promise<void> {
     for (const x of live) await x.delete();
   }
   await reconcileBench();
+  for (const l of await gradingBench()) console.log(l);
+  for (const l of await platformBench()) console.log(l);
 }
 
 /** 500 pods across 5 Deployments, from `kubectl apply` to every pod Running, with the fast clock. */
