@@ -1,7 +1,8 @@
 // Bundles the CLI and the cluster runtime into dist/ with esbuild, so that starting a cluster or
 // running `kubedojo exec` does not pay for TypeScript compilation. Rebuilds only when a source is newer.
 import { build } from 'esbuild';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
@@ -46,6 +47,30 @@ for (const name of JSON.parse(readFileSync(join(root, 'server/cluster/node/tool-
   if (!existsSync(shim) || readFileSync(shim, 'utf8') !== text) writeFileSync(shim, text);
   chmodSync(shim, 0o755);
 }
+// containers' busybox: a copy whose shell leaves the network applets to PATH (see busybox-applets.json)
+{
+  const src = ['/usr/bin/busybox', '/bin/busybox'].find((p) => existsSync(p));
+  const out = join(toolsBin, '.busybox-containers');
+  const { rename } = JSON.parse(readFileSync(join(root, 'server/cluster/kubelet/busybox-applets.json'), 'utf8'));
+  if (src && (!existsSync(out) || statSync(out).mtimeMs < statSync(src).mtimeMs)) {
+    let bin = readFileSync(src);
+    let ok = true;
+    for (const [from, to] of Object.entries(rename)) {
+      const a = Buffer.from(`\0${from}\0`);
+      const i = bin.indexOf(a);
+      if (i < 0 || bin.indexOf(a, i + 1) >= 0 || from.length !== to.length) ok = false;
+      else Buffer.from(`\0${to}\0`).copy(bin, i);
+    }
+    if (ok) {
+      writeFileSync(`${out}.tmp`, bin, { mode: 0o755 });
+      // the other applets must still be found (the table stays sorted)
+      const probe = spawnSync(`${out}.tmp`, ['-c', 'wc -l </dev/null >/dev/null && which sh >/dev/null && ! { ping6 -c1 x; nsenter --help; } 2>&1 | grep -q "applet not found"'], { argv0: 'sh' });
+      if (probe.status === 0) renameSync(`${out}.tmp`, out);
+      else rmSync(`${out}.tmp`, { force: true });
+    }
+  }
+}
+
 // node programs that need no runtime (etcdutl for the packaged etcd, which lacks it)
 for (const name of readdirSync(join(root, 'server/cluster/node/bin'))) {
   copyFileSync(join(root, 'server/cluster/node/bin', name), join(toolsBin, name));

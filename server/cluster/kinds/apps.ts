@@ -35,7 +35,13 @@ export function validateWorkloadSelector(o: KObject, kindWord: string, onlyAlway
   }
   const labels = spec.template.metadata?.labels;
   if (sel != null && !isEmptySelector(sel) && !selectorMatches(sel, labels)) errs.push(selectorMismatch('spec.template.metadata.labels', labels));
-  errs.push(...validatePodTemplate(spec.template, 'spec.template'));
+  // a StatefulSet's containers may mount its volumeClaimTemplates by name: the controller adds
+  // them as volumes of each pod, so they count as volumes here
+  const claims: string[] = (spec.volumeClaimTemplates ?? []).map((t: any) => t?.metadata?.name).filter(Boolean);
+  const template = claims.length
+    ? { ...spec.template, spec: { ...spec.template.spec, volumes: [...(spec.template.spec?.volumes ?? []), ...claims.filter((n) => !(spec.template.spec?.volumes ?? []).some((v: any) => v?.name === n)).map((name) => ({ name, emptyDir: {} }))] } }
+    : spec.template;
+  errs.push(...validatePodTemplate(template, 'spec.template'));
   const rp = spec.template.spec?.restartPolicy;
   if (onlyAlways && rp !== undefined && rp !== 'Always') errs.push(notSupported('spec.template.spec.restartPolicy', rp, ['Always']));
   if (spec.template.spec?.activeDeadlineSeconds !== undefined) {

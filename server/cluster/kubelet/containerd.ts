@@ -13,6 +13,8 @@ import { IN_SANDBOX } from '../sandbox.ts';
 import { expand, osRelease, type ResolvedImage } from './images.ts';
 
 export const BUSYBOX = '/bin/busybox';
+/** The busybox containers get: the build's copy whose shell finds the network applets in PATH. */
+const CONTAINER_BUSYBOX = [join(IN_SANDBOX.tools, 'bin', '.busybox-containers'), join(dirname(process.argv[1] ?? '.'), '..', '.tools', 'bin', '.busybox-containers')].find((p) => existsSync(p)) ?? BUSYBOX;
 
 let appletCache: string[] | undefined;
 /** busybox's applet names (`busybox --list`), read once. */
@@ -304,7 +306,7 @@ export function bwrapArgs(c: Container, infoFd: number): string[] {
   // busybox goes over its place in /bin once /bin (shared or the rootfs's own) is in place
   const shallow = mounts.filter((m) => m.dst === '/bin' || m.dst === '/');
   for (const m of shallow) a.push(m.readOnly ? '--ro-bind' : '--bind', m.src, m.dst);
-  a.push('--ro-bind', BUSYBOX, '/bin/busybox');
+  a.push('--ro-bind', CONTAINER_BUSYBOX, '/bin/busybox');
   for (const m of mounts) if (!shallow.includes(m)) a.push(m.readOnly ? '--ro-bind' : '--bind', m.src, m.dst);
   a.push('--chdir', cfg.workingDir || '/');
   return a;

@@ -1,11 +1,13 @@
 // The simulated nodes' kubelets and their container runtime: one Kubelet per node of the cluster,
 // started on the shared component context. The API server's streaming subresources (log, exec,
 // attach) and the network module reach running containers through what this returns.
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Ctx } from '../controllers/framework.ts';
 import type { KObject } from '../kinds/types.ts';
 import type { ClusterSpec } from '../layout.ts';
 import { IN_SANDBOX } from '../sandbox.ts';
+import { canSandbox } from './containerd.ts';
 import { Kubelet, type ComponentHandle, type ContainerExtras, type ContainerRecord, type PodRuntime } from './kubelet.ts';
 import type { ResolvedImage } from './images.ts';
 
@@ -67,7 +69,12 @@ export function startKubelets(ctx: Ctx, o: KubeletOptions): Kubelets {
     return undefined;
   };
   const lookup: ContainerLookup = {
-    rootfs: (uid, c) => find(uid, c)?.record.current?.rootfs,
+    // a running container's own view (its volumes mounted over the image's files), else its rootfs
+    rootfs: (uid, c) => {
+      const cur = find(uid, c)?.record.current;
+      if (cur?.running && cur.pid && canSandbox() && existsSync(`/proc/${cur.pid}/root/`)) return `/proc/${cur.pid}/root`;
+      return cur?.rootfs;
+    },
     running: (uid, c) => !!find(uid, c)?.record.current?.running,
   };
   const stopAll = () => {

@@ -217,11 +217,16 @@ export class NodeSystemd {
     if (config) {
       const text = read(config);
       if (text === undefined) return `"command failed" err="failed to load kubelet config file, path: ${config}, error: failed to load Kubelet config file ${config}, error failed to read kubelet config file \\"${config}\\", error: open ${config}: no such file or directory"`;
+      let cfg: any;
       try {
-        const cfg = parseYaml(text);
+        cfg = parseYaml(text);
         if (!cfg || cfg.kind !== 'KubeletConfiguration') throw new Error(`no kind "${cfg?.kind ?? ''}" is registered for version "${cfg?.apiVersion ?? ''}"`);
       } catch (e) {
         return `"command failed" err="failed to load kubelet config file, path: ${config}, error: failed to load Kubelet config file ${config}, error failed to decode: ${(e as Error).message.split('\n')[0]}"`;
+      }
+      const ca = cfg?.authentication?.x509?.clientCAFile;
+      if (typeof ca === 'string' && ca && !existsSync(this.path(ca))) {
+        return `"command failed" err="failed to construct kubelet dependencies: unable to load client CA file ${ca}: open ${ca}: no such file or directory"`;
       }
     }
     const kubeconfig = flags.get('kubeconfig');

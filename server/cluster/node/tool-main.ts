@@ -8,6 +8,10 @@ import { CH, FrameReader, frame, type ToolRequest } from './protocol.ts';
 const [tool, ...args] = process.argv.slice(2);
 const sock = process.env.KUBEDOJO_NODE_SOCK || '/run/kubedojo/node.sock';
 const tty = !!process.stdin.isTTY && !!process.stdout.isTTY;
+// a reader that went away (`kubeadm … | head`) ends the tool quietly, as SIGPIPE ends a real one
+for (const s of [process.stdout, process.stderr]) {
+  s.on('error', (e: NodeJS.ErrnoException) => process.exit(e.code === 'EPIPE' ? 141 : 1));
+}
 const req: ToolRequest = {
   tool, args, tty,
   node: process.env.KUBEDOJO_NODE || hostname(),
