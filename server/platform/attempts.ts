@@ -128,7 +128,7 @@ export class Attempts {
       tasks.map((t) => t.id),
     );
     this.lastInput.set(id, Date.now());
-    const ready = pooled ? Promise.resolve(pooled) : this.pool.ops.create(cluster, { workers: scenario.cluster.workers, clockSpeed: scenario.cluster.clockSpeed }).then(() => cluster);
+    const ready = pooled ? Promise.resolve(pooled) : this.pool.ops.create(cluster, { workers: scenario.cluster.workers, clockSpeed: scenario.cluster.clockSpeed, version: scenario.cluster.version }).then(() => cluster);
     ready.catch(() => undefined);
     this.clusterOf.set(id, ready);
     void this.prepare(id, scenario, tasks, ready);
@@ -302,7 +302,7 @@ export class Attempts {
       const pooled = this.pool.take(shape);
       const name = pooled ?? attemptClusterName();
       try {
-        if (!pooled) await this.pool.ops.create(name, { workers: shape.workers, clockSpeed: shape.clockSpeed });
+        if (!pooled) await this.pool.ops.create(name, { workers: shape.workers, clockSpeed: shape.clockSpeed, version: 'version' in shape ? shape.version : undefined });
         const session = this.content.clusterSession(this.clusters, name);
         await this.content.applySetup(session, entry?.scenario.setup ?? []);
         for (const t of this.tasks(cur)) if (t.setup?.length) await this.content.applySetup(session, t.setup);

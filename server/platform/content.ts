@@ -245,7 +245,7 @@ function fallback(): Content {
     const t0 = Date.now();
     const name = `st-${Math.random().toString(16).slice(2, 8)}`;
     onLog(`creating cluster ${name}`);
-    await clusters.create(name, { workers: scenario.cluster.workers, clockSpeed: scenario.cluster.clockSpeed });
+    await clusters.create(name, { workers: scenario.cluster.workers, clockSpeed: scenario.cluster.clockSpeed, version: scenario.cluster.version });
     const tasks: SelftestTask[] = [];
     try {
       const session = clusterSession(clusters, name);

@@ -38,9 +38,9 @@ export class ClusterOps {
     });
   }
 
-  async create(name: string, o: { workers: number; clockSpeed?: number }): Promise<void> {
+  async create(name: string, o: { workers: number; clockSpeed?: number; version?: string }): Promise<void> {
     if (!existsSync(this.cliPath())) return void (await this.clusters.create(name, o));
-    await this.cli(['cluster', 'create', name, '--workers', String(o.workers), ...(o.clockSpeed && o.clockSpeed !== 1 ? ['--clock-speed', String(o.clockSpeed)] : [])], 60000);
+    await this.cli(['cluster', 'create', name, '--workers', String(o.workers), ...(o.clockSpeed && o.clockSpeed !== 1 ? ['--clock-speed', String(o.clockSpeed)] : []), ...(o.version ? ['--version', o.version] : [])], 60000);
   }
 
   async delete(name: string): Promise<void> {
