@@ -181,6 +181,16 @@ export async function newContext(browser: Browser, base: string, external: strin
   return ctx;
 }
 
+/** A logged-in page in a fresh context (recorded in `contexts` for closing; requests leaving the machine go to `external`). */
+export async function pageAs(browser: Browser, base: string, o: { external: string[]; contexts: BrowserContext[] }, username: string, password: string): Promise<Page> {
+  const ctx = await newContext(browser, base, o.external);
+  o.contexts.push(ctx);
+  const page = await ctx.newPage();
+  page.on('pageerror', (e) => console.error(`[${username}] page error: ${e.message}`));
+  await uiLogin(page, username, password);
+  return page;
+}
+
 export async function uiLogin(page: Page, username: string, password: string): Promise<void> {
   await page.goto('/#/login');
   await page.getByLabel('Username').fill(username);

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ADMIN_PASSWORD, ApiClient, ROOT, launch, newContext, shot, startPlatform, typeCommand, uiLogin, waitForTerm, type Platform } from './helpers.ts';
+import { ADMIN_PASSWORD, ApiClient, ROOT, launch, pageAs as openPage, shot, startPlatform, typeCommand, waitForTerm, type Platform } from './helpers.ts';
 
 const PW = 'e2e-password-2';
 
@@ -16,14 +16,7 @@ describe('the mock exam in the browser', { timeout: 300_000 }, () => {
   const external: string[] = [];
   const contexts: BrowserContext[] = [];
 
-  async function pageAs(username: string): Promise<Page> {
-    const ctx = await newContext(browser, platform.url, external);
-    contexts.push(ctx);
-    const page = await ctx.newPage();
-    page.on('pageerror', (e) => console.error(`[${username}] page error: ${e.message}`));
-    await uiLogin(page, username, PW);
-    return page;
-  }
+  const pageAs = (username: string): Promise<Page> => openPage(browser, platform.url, { external, contexts }, username, PW);
 
   before(async () => {
     [platform, browser] = await Promise.all([startPlatform({ scenarios: join(ROOT, 'scenarios') }), launch()]);

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ADMIN_PASSWORD, ApiClient, ROOT, launch, newContext, shot, sleep, startPlatform, termText, typeCommand, uiLogin, waitForTerm, type Platform } from './helpers.ts';
+import { ADMIN_PASSWORD, ApiClient, ROOT, launch, newContext, pageAs as openPage, shot, sleep, startPlatform, termText, typeCommand, waitForTerm, type Platform } from './helpers.ts';
 
 const SCENARIOS = process.env.KD_E2E_SCENARIOS ?? join(ROOT, 'test/fixtures/e2e/scenarios');
 const PW = 'e2e-password-1';
@@ -45,14 +45,7 @@ describe('platform in the browser', { timeout: 240_000 }, () => {
     await page.getByRole('alert').getByText('the current password is wrong').waitFor();
   });
 
-  async function pageAs(username: string): Promise<Page> {
-    const ctx = await newContext(browser, platform.url, external);
-    contexts.push(ctx);
-    const page = await ctx.newPage();
-    page.on('pageerror', (e) => console.error(`[${username}] page error: ${e.message}`));
-    await uiLogin(page, username, PW);
-    return page;
-  }
+  const pageAs = (username: string): Promise<Page> => openPage(browser, platform.url, { external, contexts }, username, PW);
 
   before(async () => {
     [platform, browser] = await Promise.all([startPlatform({ scenarios: SCENARIOS }), launch()]);

@@ -2,6 +2,20 @@
 // and the "first few, then + N more..." lists that kubectl's server-side printers produce.
 import type { ColumnDef, KObject } from './types.ts';
 
+/** Upstream's duration.ShortHumanDuration: one unit, rounded down (59s, 5m, 23h, 364d, 9y). */
+export function shortHumanDuration(ms: number): string {
+  const s = Math.floor(ms / 1000);
+  if (s < -1) return '<invalid>';
+  if (s < 0) return '0s';
+  if (s < 60) return `${s}s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m}m`;
+  const h = Math.floor(m / 60);
+  if (h < 24) return `${h}h`;
+  if (h < 24 * 365) return `${Math.floor(h / 24)}d`;
+  return `${Math.floor(h / 24 / 365)}y`;
+}
+
 /** Upstream's duration.HumanDuration: a short, rounded-down age such as 119s, 3m2s, 5h, 3d4h, 2y10d. */
 export function humanDuration(ms: number): string {
   const seconds = Math.trunc(ms / 1000);

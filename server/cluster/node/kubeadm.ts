@@ -14,26 +14,13 @@ import { installedVersion } from './packages.ts';
 import { latest, minorOf, release, tagOf } from '../versions.ts';
 import { corednsImage } from '../addons.ts';
 import { loadCA, sign, type LeafSpec } from '../pki.ts';
+import { shortHumanDuration } from '../kinds/format.ts';
 
 export interface KubeadmEnv {
   ctx: Ctx;
   spec: ClusterSpec;
   /** A node's tree in the runtime's view. */
   nodeRoot(node: string): string;
-}
-
-/** apimachinery's ShortHumanDuration. */
-export function shortHuman(ms: number): string {
-  const s = Math.floor(ms / 1000);
-  if (s < -1) return '<invalid>';
-  if (s < 0) return '0s';
-  if (s < 60) return `${s}s`;
-  const m = Math.floor(s / 60);
-  if (m < 60) return `${m}m`;
-  const h = Math.floor(m / 60);
-  if (h < 24) return `${h}h`;
-  if (h < 24 * 365) return `${Math.floor(h / 24)}d`;
-  return `${Math.floor(h / 24 / 365)}y`;
 }
 
 /** Go's tabwriter as kubeadm uses it (padding 3). */
@@ -196,7 +183,7 @@ async function token(env: KubeadmEnv, args: string[], io: ToolIO, etc: string): 
       const d = s.data ?? {};
       const exp = unb64(d.expiration);
       const usages = Object.keys(d).filter((k) => k.startsWith('usage-bootstrap-') && unb64(d[k]) === 'true').map((k) => k.slice('usage-bootstrap-'.length)).sort();
-      rows.push([`${unb64(d['token-id'])}.${unb64(d['token-secret'])}`, exp ? shortHuman(Date.parse(exp) - now.getTime()) : '<forever>', exp || '<never>',
+      rows.push([`${unb64(d['token-id'])}.${unb64(d['token-secret'])}`, exp ? shortHumanDuration(Date.parse(exp) - now.getTime()) : '<forever>', exp || '<never>',
         usages.join(','), unb64(d.description) || '<none>', unb64(d['auth-extra-groups'])]);
     }
     io.out(table(rows));
@@ -239,7 +226,7 @@ async function certs(env: KubeadmEnv, args: string[], io: ToolIO, etc: string): 
       const pem = readCert(etc, e);
       if (!pem) continue;
       const na = new x509.X509Certificate(pem).notAfter;
-      rows.push([e.name, kubeadmDate(na), shortHuman(na.getTime() - now.getTime()), e.ca, 'no']);
+      rows.push([e.name, kubeadmDate(na), shortHumanDuration(na.getTime() - now.getTime()), e.ca, 'no']);
     }
     io.out(table(rows) + '\n');
     const ca = [['CERTIFICATE AUTHORITY', 'EXPIRES', 'RESIDUAL TIME', 'EXTERNALLY MANAGED']];
@@ -247,7 +234,7 @@ async function certs(env: KubeadmEnv, args: string[], io: ToolIO, etc: string): 
       const p = join(etc, `${base}.crt`);
       if (!existsSync(p)) continue;
       const na = new x509.X509Certificate(readFileSync(p, 'utf8')).notAfter;
-      ca.push([name, kubeadmDate(na), shortHuman(na.getTime() - now.getTime()), 'no']);
+      ca.push([name, kubeadmDate(na), shortHumanDuration(na.getTime() - now.getTime()), 'no']);
     }
     io.out(table(ca));
     return 0;
