@@ -9,6 +9,7 @@ import type { ContainerRecord, PodRuntime } from '../kubelet/kubelet.ts';
 import { execArgv, type Container } from '../kubelet/containerd.ts';
 import { resolveImage } from '../kubelet/images.ts';
 import { relay } from './ssh.ts';
+import { tabwrite } from './tabwriter.ts';
 import type { Clock } from '../clock.ts';
 
 const hex = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -33,10 +34,7 @@ export function humanAgo(ms: number): string {
 }
 
 /** crictl's tabwriter (minimum width 20, padding 3). */
-function table(rows: string[][]): string {
-  const widths = rows[0].map((_, i) => Math.max(20 - 3, ...rows.map((r) => (r[i] ?? '').length)));
-  return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i] + 3))).join('').trimEnd()).join('\n') + '\n';
-}
+const table = (rows: string[][]) => tabwrite(rows, { padding: 3, minWidth: 20 });
 
 interface Row {
   pr: PodRuntime;

@@ -7,15 +7,12 @@ import type { ToolHandler, ToolIO } from './service.ts';
 import type { Kubelet } from '../kubelet/index.ts';
 import { resolveImage } from '../kubelet/images.ts';
 import { humanAgo, imageId, sandboxId, splitRef } from './crictl.ts';
+import { tabwrite } from './tabwriter.ts';
 import type { Clock } from '../clock.ts';
 
 const CONTAINERD = { version: 'v2.1.4', revision: '75cb2b7193e4e490e9fbdc236c0e811ccaba3376', go: 'go1.24.6' };
 
-/** Go's tabwriter with the given padding. */
-function table(rows: string[][], padding: number): string {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i] + padding))).join('').trimEnd()).join('\n') + '\n';
-}
+const table = (rows: string[][], padding: number) => tabwrite(rows, { padding });
 
 function mib(n: number): string {
   return n >= 1 << 20 ? `${(n / (1 << 20)).toFixed(1)} MiB` : `${(n / 1024).toFixed(1)} KiB`;

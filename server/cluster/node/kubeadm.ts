@@ -15,6 +15,7 @@ import { latest, minorOf, release, tagOf } from '../versions.ts';
 import { corednsImage } from '../addons.ts';
 import { loadCA, sign, type LeafSpec } from '../pki.ts';
 import { shortHumanDuration } from '../kinds/format.ts';
+import { tabwrite } from './tabwriter.ts';
 
 export interface KubeadmEnv {
   ctx: Ctx;
@@ -24,10 +25,7 @@ export interface KubeadmEnv {
 }
 
 /** Go's tabwriter as kubeadm uses it (padding 3). */
-function table(rows: string[][]): string {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i] + 3))).join('').trimEnd()).join('\n') + '\n';
-}
+const table = (rows: string[][]) => tabwrite(rows, { padding: 3 });
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 /** "Jan 02, 2006 15:04 UTC" */
