@@ -37,6 +37,7 @@ describe('the mock exam in the browser', { timeout: 300_000 }, () => {
     await card.getByRole('button', { name: /^Start exam/ }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Start exam' }).click();
     await page.waitForURL(/#\/attempts\/[^/]+$/);
+    await page.locator('.rail-item').first().waitFor({ timeout: 60_000 });
     assert.equal(await page.locator('.rail-item').count(), 17, 'the exam lists its 17 tasks');
 
     // the first task: node02's kubelet is stopped and disabled; repair it over ssh
