@@ -167,7 +167,11 @@ test('reconnect: the same live shell, missed output replayed', async () => {
   back.type('echo "again=$$"\r');
   await back.waitFor(/again=\d+/, 10000);
   assert.equal(/again=(\d+)/.exec(back.out)![1], shellPid, 'the same shell process');
-  // resume {seq} on a live socket replays from there too
+  // resume {seq} on a live socket replays from there too (once the prompt after the echo is in)
+  for (let last = -1; back.out.length !== last; ) {
+    last = back.out.length;
+    await new Promise((res) => setTimeout(res, 300));
+  }
   const before = back.out.length;
   back.socket.emit('resume', { seq: seqBeforeDrop });
   await new Promise((res) => setTimeout(res, 300));
