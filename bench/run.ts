@@ -7,9 +7,13 @@
 //   - grading: a 17-task attempt graded through the graders (goal < 2 s)
 //   - platform: Start click to a usable prompt (goal p95 < 1.5 s), keystroke echo (goal p95 < 20 ms),
 //     memory per live session incl. its PTY
+// `npm run bench -- reconcile idle` runs only the parts named; BENCH_PROFILE=DIR saves the
+// reconciliation runtime's CPU profile.
 import { gradingBench } from './grading.ts';
 import { platformBench } from './platform.ts';
-import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, readlinkSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { IN_SANDBOX, RUNTIME_NODE_FLAGS } from '../server/cluster/sandbox.ts';
 import { performance } from 'node:perf_hooks';
 import { Clusters, defaultPaths } from '../server/cluster/clusters.ts';
 import { TestCluster, ROOT } from '../test/helpers/cluster.ts';
@@ -94,7 +98,19 @@ function namespaceMemory(pid: number): { rss: number; pss: number; procs: string
   return { rss, pss, procs, summary };
 }
 
+/** `npm run bench -- reconcile idle` runs only the named parts (create, idle, reconcile, grading, platform). */
+const only = new Set(process.argv.slice(2));
+const wants = (part: string): boolean => only.size === 0 || only.has(part);
+
 async function main(): Promise<void> {
+  if (wants('create')) await createBench();
+  if (wants('idle')) await idleBench();
+  if (wants('reconcile')) await reconcileBench();
+  if (wants('grading')) for (const l of await gradingBench()) console.log(l);
+  if (wants('platform')) for (const l of await platformBench()) console.log(l);
+}
+
+async function createBench(): Promise<void> {
   const times: number[] = [];
   for (let i = 0; i < N; i++) {
     const name = `bench-${process.pid}-${i}`;
@@ -104,6 +120,10 @@ async function main(): Promise<void> {
     await clusters.delete(name);
   }
   console.log(`cluster create → ready (n=${N}): p50 ${pct(times, 50).toFixed(0)} ms, p95 ${pct(times, 95).toFixed(0)} ms  (goal p95 < 1000 ms)`);
+}
+
+/** Memory and CPU of idle clusters, and kubectl's overhead inside a session. */
+async function idleBench(): Promise<void> {
 
   const LIVE = Number(process.env.BENCH_LIVE ?? 4);
   const live: TestCluster[] = [];
@@ -143,16 +163,40 @@ async function main(): Promise<void> {
   } finally {
     for (const x of live) await x.delete();
   }
-  await reconcileBench();
-  for (const l of await gradingBench()) console.log(l);
-  for (const l of await platformBench()) console.log(l);
+}
+
+/**
+ * BENCH_PROFILE=DIR: the reconciliation cluster's runtime runs with V8's CPU profiler; its profile
+ * (from start to the end of the measurement) is saved in DIR, for Chrome's DevTools.
+ */
+const PROFILE = process.env.BENCH_PROFILE ? resolve(process.env.BENCH_PROFILE) : undefined;
+
+/** Stops a cluster's runtime gracefully (it writes its CPU profile on exit) and copies the profile out. */
+async function saveRuntimeProfile(name: string, dir: string): Promise<void> {
+  const info = clusters.info(name)!;
+  const runtime = namespacePids(info.pid!).find((p) => {
+    try {
+      return readFileSync(`/proc/${p}/cmdline`, 'utf8').includes('runtime.mjs') && readFileSync(`/proc/${p}/comm`, 'utf8').trim() === 'node';
+    } catch {
+      return false;
+    }
+  });
+  if (!runtime) return console.log('profile: the runtime process was not found');
+  process.kill(Number(runtime), 'SIGTERM');
+  for (let i = 0; i < 300 && existsSync(`/proc/${runtime}`); i++) await new Promise((r) => setTimeout(r, 100));
+  mkdirSync(dir, { recursive: true });
+  const from = join(info.dir, 'prof');
+  for (const f of existsSync(from) ? readdirSync(from) : []) copyFileSync(join(from, f), join(dir, f));
+  console.log(`profile: the runtime's CPU profile is in ${dir}`);
 }
 
 /** 500 pods across 5 Deployments, from `kubectl apply` to every pod Running, with the fast clock. */
 async function reconcileBench(): Promise<void> {
   const speed = Number(process.env.BENCH_CLOCK_SPEED ?? 20);
   const replicas = Number(process.env.BENCH_REPLICAS ?? 100);
+  if (PROFILE) process.env.KUBEDOJO_RUNTIME_NODE_FLAGS = `${RUNTIME_NODE_FLAGS} --cpu-prof --cpu-prof-dir=${IN_SANDBOX.cluster}/prof`;
   const c = await TestCluster.create('bench-rec', 5, { clockSpeed: speed });
+  delete process.env.KUBEDOJO_RUNTIME_NODE_FLAGS;
   try {
     const docs = [1, 2, 3, 4, 5].map((i) => `apiVersion: apps/v1
 kind: Deployment
@@ -178,6 +222,7 @@ spec:
     const secs = (performance.now() - t0) / 1000;
     const mem = namespaceMemory(clusters.info(c.name)!.pid!);
     console.log(`reconciliation: ${running}/${want} pods of 5 Deployments Running in ${secs.toFixed(2)} s (clock ×${speed})  (goal < 5 s); cluster then holds ${mem.procs.length} processes, ${(mem.pss / 1024).toFixed(0)} MB PSS`);
+    if (PROFILE) await saveRuntimeProfile(c.name, PROFILE);
   } finally {
     await c.delete();
   }
