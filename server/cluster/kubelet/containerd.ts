@@ -79,6 +79,8 @@ export interface ContainerConfig {
   skipApplets?: Set<string>;
   /** A prepared read-only /bin to mount (sharedBin), instead of applet links in the rootfs. */
   sharedBin?: string;
+  /** The rootfs template the spawner copies (set by makeRootfs until the copy exists). */
+  template?: string;
 }
 
 export interface ExitInfo {
@@ -168,9 +170,9 @@ export class Container {
     this.logOut?.end();
   }
 
-  openLog(): void {
+  openLog(dirReady = false): void {
     if (this.logOut) return;
-    mkdirSync(dirname(this.cfg.logPath), { recursive: true });
+    if (!dirReady) mkdirSync(dirname(this.cfg.logPath), { recursive: true });
     this.logOut = createWriteStream(this.cfg.logPath, { flags: 'a' });
   }
 
@@ -226,38 +228,40 @@ const SKELETON: string[][] = [
 const PASSWD = 'root:x:0:0:root:/root:/bin/sh\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\nnginx:x:101:101:nginx user:/nonexistent:/bin/false\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n';
 const GROUP = 'root:x:0:\ndaemon:x:1:\nnginx:x:101:\nnogroup:x:65534:\n';
 
+const templates = new Map<string, Promise<string>>();
+
+/** The spawner copies the rootfs of a container it starts; other containers get theirs at once. */
+function usesSpawner(cfg: ContainerConfig): boolean {
+  return canSandbox() && !cfg.stdin && !!spawner();
+}
+
 /**
- * Builds a container's root filesystem: directories, busybox applets, the image's files. The file
- * operations run on libuv's thread pool, in parallel where they do not depend on each other: the
- * runtime's one JavaScript thread starts hundreds of containers and must not wait on each syscall.
+ * Builds a container's root filesystem. Its content (directories, busybox applets, the image's
+ * files) is made once per distinct content as a template, with asynchronous file operations on
+ * libuv's thread pool; each container gets a copy (`cp -a`, made by the spawner just before bwrap
+ * starts, or here for a container the runtime starts itself). Mount points are left to bwrap,
+ * which makes each one as a directory or a file like its source.
  */
 export async function makeRootfs(rootfs: string, cfg: ContainerConfig): Promise<void> {
-  const skip = cfg.skipApplets;
   if (cfg.sharedBin) cfg.mounts.unshift({ src: cfg.sharedBin, dst: '/bin', readOnly: true });
-  await fsp.mkdir(rootfs, { recursive: true });
-  for (const level of SKELETON) await Promise.all(level.map((d) => fsp.mkdir(join(rootfs, d)).catch(ignoreExists)));
-  /** Directories known to exist (relative to the rootfs, no leading slash). */
-  const dirs = new Set<string>(['', ...SKELETON.flat()]);
-  const ensureDir = async (rel: string): Promise<void> => {
-    if (dirs.has(rel)) return;
-    await fsp.mkdir(join(rootfs, rel), { recursive: true });
-    for (let d = rel; d && !dirs.has(d); d = dirname(d) === '.' ? '' : dirname(d)) dirs.add(d);
-  };
-  const rel = (path: string) => path.replace(/^\/+/, '');
-  const parentOf = (r: string) => (dirname(r) === '.' ? '' : dirname(r));
-  const ops: Promise<unknown>[] = [];
-  if (!cfg.sharedBin) {
-    // the mount point of busybox itself must be a plain file, the applets link to it
-    ops.push(fsp.writeFile(join(rootfs, 'bin/busybox'), ''));
-    for (const a of applets()) {
-      if (skip?.has(a)) continue;
-      ops.push(fsp.symlink('/bin/busybox', join(rootfs, 'bin', a)).catch(() => undefined)); // an image file of that name wins
-    }
+  const files = rootfsFiles(cfg);
+  const key = createHash('sha256').update(JSON.stringify([!!cfg.sharedBin, [...(cfg.skipApplets ?? [])].sort(), [...files]])).digest('hex').slice(0, 16);
+  const dir = join(dirname(dirname(dirname(rootfs))), '.kubedojo-rootfs', key);
+  let p = templates.get(dir);
+  if (!p) {
+    p = buildTemplate(dir, cfg, files).then(() => dir);
+    templates.set(dir, p);
+    p.catch(() => templates.delete(dir));
   }
-  ops.push(fsp.symlink('/bin/env', join(rootfs, 'usr/bin/env')));
-  await Promise.all(ops);
-  // files, in the order later ones win: the base files, the image's, the extra ones; each replaces
-  // whatever is at its path (never writes through an applet link)
+  cfg.template = await p;
+  if (usesSpawner(cfg)) return;
+  await fsp.cp(cfg.template, rootfs, { recursive: true, verbatimSymlinks: true });
+  cfg.template = undefined;
+}
+
+/** A rootfs's files in the order later ones win: the base files, the image's, the extra ones. */
+function rootfsFiles(cfg: ContainerConfig): Map<string, { content: string; mode: number }> {
+  const rel = (path: string) => path.replace(/^\/+/, '');
   const img = cfg.image;
   const files = new Map<string, { content: string; mode: number }>();
   const os = osRelease(img.def);
@@ -269,32 +273,28 @@ export async function makeRootfs(rootfs: string, cfg: ContainerConfig): Promise<
     files.set(rel(path), { content: expand(def.content, img), mode: def.mode ?? 0o644 });
   }
   for (const [path, content] of Object.entries(cfg.extraFiles ?? {})) files.set(rel(path), { content, mode: 0o644 });
-  const parents = [...new Set([...files.keys()].map(parentOf))];
-  await Promise.all(parents.map(ensureDir));
-  await Promise.all([...files].map(async ([r, f]) => {
-    const p = join(rootfs, r);
-    // a fresh rootfs has nothing there except applet links in /bin
-    if (!cfg.sharedBin && r.startsWith('bin/')) await fsp.unlink(p).catch(() => undefined);
-    await fsp.writeFile(p, f.content, { mode: f.mode });
-  }));
-  const present = new Set([...files.keys()]);
-  // mount points inside the image are made here, so bwrap never has to create them
-  const points = cfg.mounts.map((m) => ({ m, r: rel(m.dst) })).filter(({ r }) => r && !dirs.has(r) && !present.has(r) && !(!cfg.sharedBin && r.startsWith('bin/') && !skip?.has(r.slice(4))));
-  const kinds = await Promise.all(points.map(({ m }) => fsp.stat(m.src).then((s) => s.isFile(), () => false)));
-  // parents first (a mount inside another mount's directory), then the points themselves
-  await Promise.all(points.map(({ r }, i) => (kinds[i] ? ensureDir(parentOf(r)) : Promise.resolve()).catch(() => undefined)));
-  for (const [i, { r }] of points.entries()) {
-    try {
-      if (kinds[i]) {
-        if (!present.has(r) && !dirs.has(r)) await fsp.writeFile(join(rootfs, r), '', { flag: 'wx' }).catch(ignoreExists);
-        present.add(r);
-      } else {
-        await ensureDir(r);
-      }
-    } catch {
-      // bwrap will report what is wrong
+  return files;
+}
+
+async function buildTemplate(root: string, cfg: ContainerConfig, files: Map<string, { content: string; mode: number }>): Promise<void> {
+  const skip = cfg.skipApplets;
+  await fsp.rm(root, { recursive: true, force: true });
+  await fsp.mkdir(root, { recursive: true });
+  for (const level of SKELETON) await Promise.all(level.map((d) => fsp.mkdir(join(root, d)).catch(ignoreExists)));
+  const ops: Promise<unknown>[] = [];
+  if (!cfg.sharedBin) {
+    // the mount point of busybox itself must be a plain file, the applets link to it
+    ops.push(fsp.writeFile(join(root, 'bin/busybox'), ''));
+    for (const a of applets()) {
+      if (skip?.has(a) || files.has(`bin/${a}`)) continue; // an image file of that name wins
+      ops.push(fsp.symlink('/bin/busybox', join(root, 'bin', a)).catch(() => undefined));
     }
   }
+  ops.push(fsp.symlink('/bin/env', join(root, 'usr/bin/env')));
+  await Promise.all(ops);
+  const parents = [...new Set([...files.keys()].map((r) => (dirname(r) === '.' ? '' : dirname(r))))].filter(Boolean);
+  await Promise.all(parents.map((d) => fsp.mkdir(join(root, d), { recursive: true })));
+  await Promise.all([...files].map(([r, f]) => fsp.writeFile(join(root, r), f.content, { mode: f.mode })));
 }
 
 function ignoreExists(e: NodeJS.ErrnoException): void {
@@ -322,11 +322,17 @@ export function bwrapArgs(c: Container, infoFd?: number): string[] {
 
 /** Starts a container's process; resolves once its pid 1 is known. */
 export async function startProcess(c: Container, clock: Clock, onExit: (e: ExitInfo) => void): Promise<void> {
-  c.openLog();
+  await fsp.mkdir(dirname(c.cfg.logPath), { recursive: true });
+  c.openLog(true);
   const sandboxed = canSandbox();
   // Containers without stdin start through the spawner (below): forking the runtime itself costs
   // milliseconds per container, a small shell's fork costs a fraction of that.
   if (sandboxed && !c.cfg.stdin && spawner()) return startViaSpawner(c, clock, onExit);
+  if (c.cfg.template) {
+    // made for the spawner, which has gone meanwhile
+    await fsp.cp(c.cfg.template, c.rootfs, { recursive: true, verbatimSymlinks: true });
+    c.cfg.template = undefined;
+  }
   const argv = sandboxed ? ['bwrap', ...bwrapArgs(c, 3), '--', ...c.cfg.argv] : [BUSYBOX, 'sh', '-c', 'cd "$0" 2>/dev/null; shift; exec "$@"', c.rootfs, ...c.cfg.argv];
   const child = spawn(argv[0], argv.slice(1), {
     env: c.cfg.env,
@@ -435,10 +441,11 @@ class Spawner {
   }
 
   /** Makes the FIFOs in `dir`, then starts bwrap writing to them once they are open. */
-  start(dir: string, bwrapArgv: string[]): Promise<boolean> {
+  start(dir: string, bwrapArgv: string[], copy?: { from: string; to: string }): Promise<boolean> {
     const key = String(++this.seq);
     const io = (n: string) => shq(join(dir, n));
-    const line = `(if mkdir -p ${shq(dir)} && rm -f ${io('out')} ${io('err')} ${io('status')} && mkfifo ${io('out')} ${io('err')} ${io('status')}; then echo ok ${key}; exec ${shq(this.bwrap)} ${bwrapArgv.map(shq).join(' ')} >${io('out')} 2>${io('err')} 3>${io('status')}; else echo fail ${key}; fi) </dev/null & jobs >/dev/null\n`;
+    const cp = copy ? `cp -a ${shq(copy.from)} ${shq(copy.to)} && ` : '';
+    const line = `(if mkdir -p ${shq(dir)} && ${cp}rm -f ${io('out')} ${io('err')} ${io('status')} && mkfifo ${io('out')} ${io('err')} ${io('status')}; then echo ok ${key}; exec ${shq(this.bwrap)} ${bwrapArgv.map(shq).join(' ')} >${io('out')} 2>${io('err')} 3>${io('status')}; else echo fail ${key}; fi) </dev/null & jobs >/dev/null\n`;
     return new Promise((resolve) => {
       if (this.broken) return resolve(false);
       this.ready.set(key, resolve);
@@ -476,7 +483,10 @@ async function startViaSpawner(c: Container, clock: Clock, onExit: (e: ExitInfo)
     c.finish(e);
     onExit(e);
   };
-  if (!(await spawner()!.start(dir, argv))) {
+  const template = c.cfg.template;
+  const ok = await spawner()!.start(dir, argv, template ? { from: template, to: c.rootfs } : undefined);
+  c.cfg.template = undefined; // the container's own copy exists now
+  if (!ok) {
     c.log('stderr', Buffer.from('failed to start the container process\n'), clock);
     return void setImmediate(() => finish(128));
   }
@@ -576,7 +586,7 @@ export function findCommand(c: Container, cmd: string): boolean {
   };
   const exists = (p: string) => {
     const m = c.cfg.mounts.filter((x) => p === x.dst || p.startsWith(`${x.dst.replace(/\/$/, '')}/`)).sort((x, y) => y.dst.length - x.dst.length)[0];
-    return m ? there(join(m.src, p.slice(m.dst.length))) : there(join(c.rootfs, p));
+    return m ? there(join(m.src, p.slice(m.dst.length))) : there(join(c.cfg.template ?? c.rootfs, p));
   };
   if (cmd.includes('/')) return exists(cmd.startsWith('/') ? cmd : join(c.cfg.workingDir || '/', cmd));
   const path = (c.cfg.env.PATH ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin').split(':');

@@ -610,7 +610,7 @@ export class Kubelet {
     }
     // volumes (and refreshes of configMap/secret contents)
     try {
-      pr.volumes = setupVolumes({ pod: mine, nodeRoot: this.root, podDir: pr.podDir, lookup: this.lookup, nodeAlloc: this.allocatable() }, this.ctx.clock.now());
+      pr.volumes = await setupVolumes({ pod: mine, nodeRoot: this.root, podDir: pr.podDir, lookup: this.lookup, nodeAlloc: this.allocatable() }, this.ctx.clock.now());
       pr.mountError = undefined;
     } catch (e) {
       if (!(e instanceof MountError)) throw e;

@@ -2,7 +2,7 @@
 // (service links, env/envFrom with ConfigMap/Secret/field/resource references, $(VAR) expansion)
 // and the pod's volumes on the node (emptyDir, hostPath with its type checks, configMap/secret/
 // projected/downwardAPI written with the atomic `..data` symlink layout, PVCs through their PV).
-import { existsSync, mkdirSync, readFileSync, readdirSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { promises as fsp, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { KObject } from '../kinds/types.ts';
 import type { Mount } from './containerd.ts';
@@ -200,77 +200,58 @@ function modeOf(m: number | undefined, def: number): number {
  * directory, then `..data` is switched to it and each top-level name links through `..data`.
  * Returns whether anything changed.
  */
-export function atomicWrite(dir: string, files: Record<string, { content: Buffer; mode: number }>, now: Date): boolean {
+export async function atomicWrite(dir: string, files: Record<string, { content: Buffer; mode: number }>, now: Date): Promise<boolean> {
   const dataLink = join(dir, '..data');
-  let current: string | undefined;
-  try {
-    current = readlinkSync(dataLink);
-  } catch {
-    current = undefined;
-  }
   const sig = JSON.stringify(Object.entries(files).map(([k, v]) => [k, v.content.toString('base64'), v.mode]).sort());
-  if (current) {
-    // what this runtime wrote last time is remembered; the signature file is read only otherwise
-    const known = written.get(dir);
-    if (known && known.name === current) {
-      if (known.sig === sig) return false;
-    } else {
-      try {
-        const prev = readFileSafe(join(dir, current, '..sig'));
-        if (prev === sig) {
-          written.set(dir, { name: current, sig });
-          return false;
-        }
-      } catch {
-        // rewrite
+  // what this runtime wrote last time is remembered; the disk is read only otherwise
+  const known = written.get(dir);
+  let current: string | undefined;
+  if (known) {
+    if (known.sig === sig) return false;
+    current = await fsp.readlink(dataLink).catch(() => undefined);
+  } else {
+    current = await fsp.readlink(dataLink).catch(() => undefined);
+    if (current) {
+      const prev = await fsp.readFile(join(dir, current, '..sig'), 'utf8').catch(() => '');
+      if (prev === sig) {
+        written.set(dir, { name: current, sig });
+        return false;
       }
     }
-  } else {
-    mkdirSync(dir, { recursive: true });
   }
   const ts = now.toISOString().replace(/[-:]/g, '_').replace('T', '_').replace(/\.(\d+)Z$/, '.$1');
   const name = `..${ts.slice(0, 19)}.${String(Math.floor(Math.random() * 1e9))}`;
   const tsDir = join(dir, name);
-  mkdirSync(tsDir, { recursive: true });
-  for (const [path, f] of Object.entries(files)) {
-    const p = join(tsDir, path);
-    if (path.includes('/')) mkdirSync(dirname(p), { recursive: true });
-    writeFileSync(p, f.content, { mode: f.mode });
-  }
-  writeFileSync(join(tsDir, '..sig'), sig, { mode: 0o600 });
+  // the volume directory and the timestamped one in one call; the files in parallel
+  await fsp.mkdir(tsDir, { recursive: true });
+  const subdirs = [...new Set(Object.keys(files).filter((p) => p.includes('/')).map((p) => dirname(join(tsDir, p))))];
+  await Promise.all(subdirs.map((d) => fsp.mkdir(d, { recursive: true })));
+  await Promise.all([
+    ...Object.entries(files).map(([path, f]) => fsp.writeFile(join(tsDir, path), f.content, { mode: f.mode })),
+    fsp.writeFile(join(tsDir, '..sig'), sig, { mode: 0o600 }),
+  ]);
   const tmp = join(dir, '..data_tmp');
   /** A symlink made at once where nothing is in the way (a fresh volume), replacing what is otherwise. */
-  const link = (target: string, at: string) => {
+  const link = async (target: string, at: string) => {
     try {
-      symlinkSync(target, at);
+      await fsp.symlink(target, at);
     } catch {
-      rmSync(at, { force: true, recursive: true });
-      symlinkSync(target, at);
+      await fsp.rm(at, { force: true, recursive: true });
+      await fsp.symlink(target, at);
     }
   };
-  link(name, tmp);
-  renameSync(tmp, dataLink);
+  await link(name, tmp);
+  await fsp.rename(tmp, dataLink);
   const tops = new Set(Object.keys(files).map((p) => p.split('/')[0]));
-  for (const t of tops) {
+  await Promise.all([...tops].map(async (t) => {
     const at = join(dir, t);
-    if (!current) {
-      link(join('..data', t), at);
-      continue;
-    }
-    let ok = false;
-    try {
-      ok = readlinkSync(at) === join('..data', t);
-    } catch {
-      ok = false;
-    }
-    if (!ok) link(join('..data', t), at);
-  }
+    if (!current) return link(join('..data', t), at);
+    const ok = await fsp.readlink(at).then((l) => l === join('..data', t), () => false);
+    if (!ok) await link(join('..data', t), at);
+  }));
   // names no longer present, and the previous timestamped directory (a fresh volume has neither)
-  if (current || readdirSync(dir).length > tops.size + 2) {
-    for (const e of readdirSync(dir)) {
-      if (e === '..data' || e === name || tops.has(e)) continue;
-      rmSync(join(dir, e), { force: true, recursive: true });
-    }
+  if (current) {
+    await Promise.all((await fsp.readdir(dir)).filter((e) => e !== '..data' && e !== name && !tops.has(e)).map((e) => fsp.rm(join(dir, e), { force: true, recursive: true })));
   }
   written.set(dir, { name, sig });
   return true;
@@ -282,10 +263,6 @@ const written = new Map<string, { name: string; sig: string }>();
 /** Forgets what atomicWrite remembers about volume directories under `podDir` (the pod is gone). */
 export function forgetVolumes(podDir: string): void {
   for (const d of written.keys()) if (d.startsWith(`${podDir}/`)) written.delete(d);
-}
-
-function readFileSafe(p: string): string {
-  return existsSync(p) ? readFileSync(p, 'utf8') : '';
 }
 
 type Files = Record<string, { content: Buffer; mode: number }>;
@@ -394,7 +371,7 @@ function pvcPath(vc: VolumeContext, claim: string): string {
  * Sets up (or refreshes) every volume of the pod and returns its path in the runtime's view.
  * Throws MountError with upstream's "MountVolume.SetUp failed …" message.
  */
-export function setupVolumes(vc: VolumeContext, now: Date): Map<string, string> {
+export async function setupVolumes(vc: VolumeContext, now: Date): Promise<Map<string, string>> {
   const ns = vc.pod.metadata!.namespace;
   const paths = new Map<string, string>();
   for (const v of vc.pod.spec?.volumes ?? []) {
@@ -437,17 +414,17 @@ export function setupVolumes(vc: VolumeContext, now: Date): Map<string, string> 
         const data = configMapData(vc.lookup, ns, v.configMap.name);
         if (!data && !v.configMap.optional) fail(`configmap "${v.configMap.name}" not found`);
         const d = dirFor('configMap');
-        atomicWrite(d, keyFiles(data ?? {}, v.configMap.items, modeOf(v.configMap.defaultMode, 0o644), 'configmap', !!v.configMap.optional), now);
+        await atomicWrite(d, keyFiles(data ?? {}, v.configMap.items, modeOf(v.configMap.defaultMode, 0o644), 'configmap', !!v.configMap.optional), now);
         paths.set(v.name, d);
       } else if (v.secret) {
         const data = secretData(vc.lookup, ns, v.secret.secretName);
         if (!data && !v.secret.optional) fail(`secret "${v.secret.secretName}" not found`);
         const d = dirFor('secret');
-        atomicWrite(d, keyFiles(data ?? {}, v.secret.items, modeOf(v.secret.defaultMode, 0o644), 'secret', !!v.secret.optional), now);
+        await atomicWrite(d, keyFiles(data ?? {}, v.secret.items, modeOf(v.secret.defaultMode, 0o644), 'secret', !!v.secret.optional), now);
         paths.set(v.name, d);
       } else if (v.downwardAPI) {
         const d = dirFor('downwardAPI');
-        atomicWrite(d, downwardFiles(vc, v.downwardAPI.items, modeOf(v.downwardAPI.defaultMode, 0o644)), now);
+        await atomicWrite(d, downwardFiles(vc, v.downwardAPI.items, modeOf(v.downwardAPI.defaultMode, 0o644)), now);
         paths.set(v.name, d);
       } else if (v.projected) {
         const files: Files = {};
@@ -469,7 +446,7 @@ export function setupVolumes(vc: VolumeContext, now: Date): Map<string, string> 
           }
         }
         const d = dirFor('projected');
-        atomicWrite(d, files, now);
+        await atomicWrite(d, files, now);
         paths.set(v.name, d);
       } else if (v.persistentVolumeClaim) {
         const p = pvcPath(vc, v.persistentVolumeClaim.claimName);
