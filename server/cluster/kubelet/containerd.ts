@@ -134,7 +134,9 @@ export class Container {
   }
 
   signal(sig: NodeJS.Signals): void {
-    if (!this.running) return;
+    if (this.exit) return;
+    // asked before the process is there (being started): sent as soon as its pid is known
+    if (!this.started) return void (this.pendingSignal = sig);
     try {
       const pid = this.pid || this.child?.pid;
       if (pid) process.kill(pid, sig);
@@ -342,6 +344,7 @@ export async function startProcess(c: Container, clock: Clock, onExit: (e: ExitI
   c.child = child;
   c.started = true;
   c.startedAt = clock.now();
+  if (c.pendingSignal) c.signal(c.pendingSignal);
   child.stdout!.on('data', (d: Buffer) => c.log('stdout', d, clock));
   child.stderr!.on('data', (d: Buffer) => c.log('stderr', d, clock));
   child.stdin?.on('error', () => undefined);
