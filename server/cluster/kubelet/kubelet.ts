@@ -21,6 +21,7 @@ import { Container, canSandbox, findCommand, sharedBin, execArgv, newContainerId
 import { ConfigError, MountError, forgetVolumes, containerEnv, containerMounts, expandVars, quantity, setupVolumes, type Lookup } from './podconfig.ts';
 import { CONTAINER_STAGES, CRASH_BACKOFF, HEARTBEAT, PULL_BACKOFF, RETRY, SANDBOX_STAGE, TERMINATION } from './stages.ts';
 import { Prober, type ProbeKind } from './probes.ts';
+import { ORPHANS, housekeeping, isRemoved, nextAttempt, shutdownHandmade } from './handmade.ts';
 import { spawn } from 'node:child_process';
 
 export interface ContainerExtras {
@@ -233,6 +234,8 @@ export class Kubelet {
     this.timers.push({ cancel: unsub });
     void this.heartbeat(true);
     this.timers.push(this.ctx.clock.every(HEARTBEAT.leaseRenewMs, () => void this.heartbeat(false)));
+    // what the kubelet did not make (crictl runp/create) is stopped and garbage-collected
+    this.timers.push(this.ctx.clock.every(ORPHANS.housekeepingMs, () => housekeeping(this)));
     this.scanStatic();
     // the static pod source follows its directory through inotify and re-lists it every 20 s, as
     // upstream's does; without a directory to watch it looks every second
@@ -274,6 +277,7 @@ export class Kubelet {
   shutdown(): void {
     this.stop();
     for (const pr of this.pods.values()) for (const r of pr.records.values()) r.current?.signal('SIGKILL');
+    shutdownHandmade(this);
   }
 
   private queue(key: string, afterMs?: number): void {
@@ -746,16 +750,18 @@ export class Kubelet {
       const restart = policy === 'Always' || (policy === 'OnFailure' && t.exitCode !== 0);
       if (!restart) return;
       const nowMs = this.ctx.clock.ms();
-      if (nowMs < r.backoffUntil) {
+      // removed by hand (crictl rm): no exited container left to back off from or to count from
+      const gone = isRemoved(r.current);
+      if (nowMs < r.backoffUntil && !gone) {
         this.crashLoop(pr, r);
         return;
       }
       // back-off: none for the first restart, then 10 s doubling to 5 min; reset after a long run
       const ran = new Date(t.finishedAt).getTime() - new Date(t.startedAt).getTime();
       if (ran >= CRASH_BACKOFF.resetAfterRunningMs) r.crashBackoffMs = 0;
-      r.crashBackoffMs = r.crashBackoffMs ? Math.min(r.crashBackoffMs * 2, CRASH_BACKOFF.maxMs) : CRASH_BACKOFF.initialMs;
+      if (!gone) r.crashBackoffMs = r.crashBackoffMs ? Math.min(r.crashBackoffMs * 2, CRASH_BACKOFF.maxMs) : CRASH_BACKOFF.initialMs;
       r.backoffUntil = 0;
-      r.restartCount++;
+      r.restartCount = gone ? nextAttempt([r.previous], () => Math.max(0, r.restartCount - 1), join(pr.logDir, r.name)) : r.restartCount + 1;
     }
     if (r.state.waiting?.reason === 'ErrImagePull' || r.state.waiting?.reason === 'ImagePullBackOff') {
       // ErrImagePull shows until the next sync (a few seconds), then the back-off does
@@ -882,7 +888,7 @@ export class Kubelet {
       return;
     }
     // the instance before the previous one goes (its log file stays); the previous is kept exited
-    if (r.previous) removeRootfs(r.previous.rootfs);
+    if (r.previous && !isRemoved(r.current)) removeRootfs(r.previous.rootfs);
     const m = pod.metadata!;
     const link = join(this.root, 'var/log/containers', `${m.name}_${m.namespace}_${r.name}-${id}.log`);
     await fsp.symlink(logPath.slice(this.root.length) || logPath, link).catch(async () => {
@@ -896,7 +902,7 @@ export class Kubelet {
       return;
     }
     r.id = id;
-    if (r.current?.exit) r.previous = r.current;
+    if (r.current?.exit && !isRemoved(r.current)) r.previous = r.current;
     r.current = cont;
     r.ready = false;
     r.started = false;
