@@ -180,6 +180,12 @@ export function crictlTool(kubelet: (node: string) => Kubelet | undefined, clock
       }
       return hit;
     };
+    /** `rm`/`rmp` without ids: with --all there was nothing to remove; otherwise the command's help. */
+    const nothingToRemove = (all: boolean, what: string, help: string): number => {
+      if (all) io.err(`time="${new Date(now).toISOString()}" level=info msg="No ${what} to remove"\n`);
+      else io.out(help);
+      return 0;
+    };
     /** StopContainer with a timeout in seconds (0: SIGKILL at once); resolves once it has exited. */
     const stopContainer = async (row: Row, timeout: number) => {
       const c = row.c;
@@ -391,14 +397,7 @@ export function crictlTool(kubelet: (node: string) => Kubelet | undefined, clock
         const keepLogs = bool(['-k', '--keep-logs']);
         const all = bool(['-a', '--all']);
         const ids = all ? containers().map((c) => c.id) : args.filter((a) => !a.startsWith('-'));
-        if (!ids.length) {
-          if (all) {
-            io.err(`time="${new Date(now).toISOString()}" level=info msg="No containers to remove"\n`);
-            return 0;
-          }
-          io.out(CRICTL_HELP.rm);
-          return 0;
-        }
+        if (!ids.length) return nothingToRemove(all, 'containers', CRICTL_HELP.rm);
         const errs: string[] = [];
         for (const id of ids) {
           const hit = findContainer(id);
@@ -492,14 +491,7 @@ export function crictlTool(kubelet: (node: string) => Kubelet | undefined, clock
         const force = bool(['-f', '--force']);
         const all = bool(['-a', '--all']);
         const ids = all ? pods().map((p) => p.id) : args.filter((a) => !a.startsWith('-'));
-        if (!ids.length) {
-          if (all) {
-            io.err(`time="${new Date(now).toISOString()}" level=info msg="No pods to remove"\n`);
-            return 0;
-          }
-          io.out(CRICTL_HELP.rmp);
-          return 0;
-        }
+        if (!ids.length) return nothingToRemove(all, 'pods', CRICTL_HELP.rmp);
         const errs: string[] = [];
         for (const id of ids) {
           const hit = findPod(id);
