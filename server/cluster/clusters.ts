@@ -143,7 +143,7 @@ export class Clusters {
     if (sb.ok) {
       const infoPath = join(dir, 'bwrap-info.json');
       const infoFd = openSync(infoPath, 'w');
-      const cmd = runtimeSandboxCommand({ clusterDir: dir, distDir: join(this.paths.root, 'dist'), toolsBin: this.toolsBin(), controlPlane: spec.nodes[0].name, infoFd: 3, node: process.execPath });
+      const cmd = runtimeSandboxCommand({ clusterDir: dir, distDir: join(this.paths.root, 'dist'), toolsBin: this.toolsBin(), controlPlane: spec.nodes[0].name, nodes: spec.nodes.map((n) => n.name), infoFd: 3, node: process.execPath });
       child = spawn(cmd[0], cmd.slice(1), { detached: true, stdio: ['ignore', out, out, infoFd] });
       closeSync(infoFd);
       meta = { mode: 'sandbox', pid: child.pid, server: `https://controlplane:${spec.apiPort}` };

@@ -52,8 +52,10 @@ export function nodeViewArgs(nodeRoot: string, toolsBin: string): string[] {
 /**
  * The command that starts a cluster's runtime in a new sandbox: new network, PID, UTS and IPC
  * namespaces, hostname controlplane, the control-plane node's view plus the runtime's own files.
+ * Each node's /run is a tmpfs, as on a real node: the containers' task directories (rootfs, FIFOs)
+ * live there, and making hundreds of them costs no journal writes.
  */
-export function runtimeSandboxCommand(o: { clusterDir: string; distDir: string; toolsBin: string; controlPlane: string; infoFd: number; node: string }): string[] {
+export function runtimeSandboxCommand(o: { clusterDir: string; distDir: string; toolsBin: string; controlPlane: string; nodes: string[]; infoFd: number; node: string }): string[] {
   return [
     'bwrap',
     '--unshare-net', '--unshare-pid', '--unshare-uts', '--unshare-ipc',
@@ -61,6 +63,7 @@ export function runtimeSandboxCommand(o: { clusterDir: string; distDir: string; 
     '--new-session',
     ...nodeViewArgs(`${o.clusterDir}/nodes/${o.controlPlane}`, o.toolsBin),
     '--bind', o.clusterDir, IN_SANDBOX.cluster,
+    ...o.nodes.flatMap((n) => ['--tmpfs', `${IN_SANDBOX.cluster}/nodes/${n}/run`]),
     '--ro-bind', o.distDir, IN_SANDBOX.dist,
     '--ro-bind', o.toolsBin, `${IN_SANDBOX.tools}/bin`,
     '--info-fd', String(o.infoFd),
