@@ -7,7 +7,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { Socket } from 'node:net';
 import { createHash, randomBytes } from 'node:crypto';
-import { promises as fsp, closeSync, constants as fsc, createWriteStream, existsSync, lstatSync, mkdirSync, openSync, rmSync, writeSync, type WriteStream } from 'node:fs';
+import { promises as fsp, closeSync, constants as fsc, open, createWriteStream, existsSync, lstatSync, mkdirSync, openSync, rmSync, writeSync, type WriteStream } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Clock } from '../clock.ts';
 import { IN_SANDBOX } from '../sandbox.ts';
@@ -467,10 +467,9 @@ function spawner(): Spawner | null {
   return spawnerOnce;
 }
 
-/** Opens a FIFO's read end without waiting for its writer, as a stream. */
-function fifoReader(path: string): Socket {
-  const fd = openSync(path, fsc.O_RDONLY | fsc.O_NONBLOCK);
-  return new Socket({ fd, readable: true, writable: false });
+/** Opens a FIFO's read end without waiting for its writer (on the thread pool), as a stream. */
+function fifoReader(path: string): Promise<Socket> {
+  return new Promise((resolve, reject) => open(path, fsc.O_RDONLY | fsc.O_NONBLOCK, (err, fd) => (err ? reject(err) : resolve(new Socket({ fd, readable: true, writable: false })))));
 }
 
 async function startViaSpawner(c: Container, clock: Clock, onExit: (e: ExitInfo) => void): Promise<void> {
@@ -495,7 +494,7 @@ async function startViaSpawner(c: Container, clock: Clock, onExit: (e: ExitInfo)
   }
   let out: Socket, err: Socket, status: Socket;
   try {
-    [out, err, status] = ['out', 'err', 'status'].map((n) => fifoReader(join(dir, n)));
+    [out, err, status] = await Promise.all(['out', 'err', 'status'].map((n) => fifoReader(join(dir, n))));
   } catch (e) {
     c.log('stderr', Buffer.from(`${(e as Error).message}\n`), clock);
     return void setImmediate(() => finish(128));
