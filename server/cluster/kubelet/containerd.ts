@@ -256,7 +256,12 @@ export async function makeRootfs(rootfs: string, cfg: ContainerConfig): Promise<
     p.catch(() => templates.delete(dir));
   }
   cfg.template = await p;
-  if (usesSpawner(cfg)) return;
+  if (!usesSpawner(cfg)) await copyTemplate(cfg, rootfs);
+}
+
+/** Gives a container started by the runtime itself its own copy of the rootfs template. */
+async function copyTemplate(cfg: ContainerConfig, rootfs: string): Promise<void> {
+  if (!cfg.template) return;
   await fsp.cp(cfg.template, rootfs, { recursive: true, verbatimSymlinks: true });
   cfg.template = undefined;
 }
@@ -329,12 +334,8 @@ export async function startProcess(c: Container, clock: Clock, onExit: (e: ExitI
   const sandboxed = canSandbox();
   // Containers without stdin start through the spawner (below): forking the runtime itself costs
   // milliseconds per container, a small shell's fork costs a fraction of that.
-  if (sandboxed && !c.cfg.stdin && spawner()) return startViaSpawner(c, clock, onExit);
-  if (c.cfg.template) {
-    // made for the spawner, which has gone meanwhile
-    await fsp.cp(c.cfg.template, c.rootfs, { recursive: true, verbatimSymlinks: true });
-    c.cfg.template = undefined;
-  }
+  if (usesSpawner(c.cfg)) return startViaSpawner(c, clock, onExit);
+  await copyTemplate(c.cfg, c.rootfs); // made for the spawner, which has gone meanwhile
   const argv = sandboxed ? ['bwrap', ...bwrapArgs(c, 3), '--', ...c.cfg.argv] : [BUSYBOX, 'sh', '-c', 'cd "$0" 2>/dev/null; shift; exec "$@"', c.rootfs, ...c.cfg.argv];
   const child = spawn(argv[0], argv.slice(1), {
     env: c.cfg.env,

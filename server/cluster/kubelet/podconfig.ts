@@ -205,18 +205,13 @@ export async function atomicWrite(dir: string, files: Record<string, { content: 
   const sig = JSON.stringify(Object.entries(files).map(([k, v]) => [k, v.content.toString('base64'), v.mode]).sort());
   // what this runtime wrote last time is remembered; the disk is read only otherwise
   const known = written.get(dir);
-  let current: string | undefined;
-  if (known) {
-    if (known.sig === sig) return false;
-    current = await fsp.readlink(dataLink).catch(() => undefined);
-  } else {
-    current = await fsp.readlink(dataLink).catch(() => undefined);
-    if (current) {
-      const prev = await fsp.readFile(join(dir, current, '..sig'), 'utf8').catch(() => '');
-      if (prev === sig) {
-        written.set(dir, { name: current, sig });
-        return false;
-      }
+  if (known?.sig === sig) return false;
+  const current = await fsp.readlink(dataLink).catch(() => undefined);
+  if (current && !known) {
+    const prev = await fsp.readFile(join(dir, current, '..sig'), 'utf8').catch(() => '');
+    if (prev === sig) {
+      written.set(dir, { name: current, sig });
+      return false;
     }
   }
   const ts = now.toISOString().replace(/[-:]/g, '_').replace('T', '_').replace(/\.(\d+)Z$/, '.$1');
